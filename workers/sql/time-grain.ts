@@ -1,0 +1,2 @@
+export const timeGrains = ["hour", "day", "week", "month"] as const;
+export type TimeGrain = (typeof timeGrains)[number];
