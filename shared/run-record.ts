@@ -2,7 +2,8 @@ import { z } from "zod";
 import { caveatSchema } from "./caveat.js";
 import { cellSchema } from "./query-result.js";
 
-export const plannerKinds = ["semantic", "claude"] as const;
+/** `sql`: no planner; the asker wrote the statement (`skiff sql`). */
+export const plannerKinds = ["semantic", "claude", "sql"] as const;
 export const plannerKindSchema = z.enum(plannerKinds);
 export type PlannerKind = z.infer<typeof plannerKindSchema>;
 

@@ -23,6 +23,8 @@ export interface CompiledMetricQuery {
   sql: string;
   table: Table;
   metric: Metric;
+  /** The result column holding the metric's value. */
+  valueColumn: string;
   columns: CompiledColumn[];
 }
 
@@ -134,11 +136,13 @@ export function compileMetricQuery(catalog: Catalog, query: MetricQuery, dialect
     if (!shareCondition) return parts.sql(condition);
     return `1.0 * ${parts.sql(and([condition, shareCondition]))} / NULLIF(${parts.sql(condition)}, 0)`;
   };
-  select.push(`${metricSql(query.window)} AS ${metric.name}`);
-  columns.push({ name: metric.name, role: "metric" });
+  // A share is a different number from the metric itself, so it gets its own name.
+  const valueName = query.shareOf ? `${metric.name}_share` : metric.name;
+  select.push(`${metricSql(query.window)} AS ${valueName}`);
+  columns.push({ name: valueName, role: "metric" });
   if (query.compare) {
-    select.push(`${metricSql(query.compare)} AS previous_${metric.name}`);
-    columns.push({ name: `previous_${metric.name}`, role: "previous" });
+    select.push(`${metricSql(query.compare)} AS previous_${valueName}`);
+    columns.push({ name: `previous_${valueName}`, role: "previous" });
   }
 
   const windows: TimeWindow[] = [query.window, query.compare].filter((w): w is TimeWindow => w !== undefined);
@@ -163,12 +167,12 @@ export function compileMetricQuery(catalog: Catalog, query: MetricQuery, dialect
     const direction = query.order === "asc" ? "ASC" : "DESC";
     // Ties are broken by the grouping columns so a top N is the same on every run and every engine.
     const tieBreak = groupBy.map((g) => `, ${g}`).join("");
-    lines.push(`ORDER BY ${metric.name} ${direction} NULLS LAST${tieBreak}`);
+    lines.push(`ORDER BY ${valueName} ${direction} NULLS LAST${tieBreak}`);
   } else if (timeGroup) {
     lines.push(`ORDER BY ${groupBy.join(", ")}`);
   } else if (groupBy.length > 0) {
-    lines.push(`ORDER BY ${metric.name} DESC NULLS LAST, ${groupBy.join(", ")}`);
+    lines.push(`ORDER BY ${valueName} DESC NULLS LAST, ${groupBy.join(", ")}`);
   }
   if (query.limit !== undefined) lines.push(`LIMIT ${Math.trunc(query.limit)}`);
-  return { sql: lines.join("\n"), table, metric, columns };
+  return { sql: lines.join("\n"), table, metric, valueColumn: valueName, columns };
 }

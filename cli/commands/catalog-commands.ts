@@ -1,0 +1,75 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { loadCatalog } from "../../catalog/load-catalog.js";
+import { createCatalogSearch, catalogSearchKinds, type CatalogSearchKind } from "../../catalog/search-catalog.js";
+import { writeCatalogJsonSchema } from "../../catalog/write-json-schema.js";
+import type { Config } from "../../shared/config.js";
+import type { CliIo } from "../cli-io.js";
+import { exitCodes } from "../exit-codes.js";
+
+export interface CommandContext {
+  io: CliIo;
+  config: () => Config;
+  setExitCode(code: number): void;
+}
+
+/** `skiff catalog validate|search|schema`. */
+export function registerCatalogCommands(program: Command, ctx: CommandContext): void {
+  const catalog = program.command("catalog").description("check and search the metadata catalog");
+
+  catalog
+    .command("validate")
+    .description("load a catalog folder and report every problem with file, path and line")
+    .argument("[dir]", "catalog folder (default: SKIFF_CATALOG, else the bundled demo catalog)")
+    .action(async (dir: string | undefined) => {
+      const folder = dir ? resolve(dir) : ctx.config().catalogDir;
+      const loaded = await loadCatalog(folder);
+      const counts = [
+        `${loaded.sources.size} sources`,
+        `${loaded.tables.size} tables`,
+        `${loaded.metrics.size} metrics`,
+        `${loaded.entities.size} entities`,
+        `${loaded.segments.size} segments`,
+        `${loaded.glossary.length} glossary terms`,
+        `${loaded.evals?.questions.length ?? 0} eval questions`,
+      ];
+      ctx.io.out(`${folder}: valid (${counts.join(", ")})`);
+      ctx.setExitCode(exitCodes.ok);
+    });
+
+  catalog
+    .command("search")
+    .description("find tables, columns, metrics and glossary terms by words")
+    .argument("<words...>", "what to look for")
+    .option("--catalog <dir>", "catalog folder")
+    .option("--kind <kind...>", `only these kinds (${catalogSearchKinds.join(", ")})`)
+    .option("--limit <n>", "most hits to show", "10")
+    .option("--json", "print hits as JSON")
+    .action(async (words: string[], options: { catalog?: string; kind?: string[]; limit: string; json?: boolean }) => {
+      const loaded = await loadCatalog(options.catalog ? resolve(options.catalog) : ctx.config().catalogDir);
+      const unknownKind = options.kind?.find((k) => !(catalogSearchKinds as readonly string[]).includes(k));
+      if (unknownKind) {
+        ctx.io.err(`skiff: --kind ${unknownKind} is not a catalog kind; use one of ${catalogSearchKinds.join(", ")}`);
+        ctx.setExitCode(exitCodes.error);
+        return;
+      }
+      const hits = createCatalogSearch(loaded).search(words.join(" "), {
+        limit: Math.max(1, Number(options.limit) || 10),
+        ...(options.kind ? { kinds: options.kind as CatalogSearchKind[] } : {}),
+      });
+      if (options.json) ctx.io.out(JSON.stringify(hits, null, 2));
+      else if (hits.length === 0) ctx.io.out(`nothing in the catalog matches "${words.join(" ")}"`);
+      else for (const hit of hits) ctx.io.out(`${hit.kind.padEnd(9)} ${hit.name}  — ${hit.description}`);
+      ctx.setExitCode(exitCodes.ok);
+    });
+
+  catalog
+    .command("schema")
+    .description("write the catalog JSON Schema (for editor autocompletion of catalog YAML)")
+    .option("--out <file>", "where to write it", "catalog/schema.json")
+    .action(async (options: { out: string }) => {
+      await writeCatalogJsonSchema(resolve(options.out));
+      ctx.io.out(`wrote ${options.out}`);
+      ctx.setExitCode(exitCodes.ok);
+    });
+}

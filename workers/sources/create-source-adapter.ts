@@ -1,0 +1,20 @@
+import type { Source } from "../../catalog/model/source-schema.js";
+import { SkiffError } from "../../shared/errors.js";
+import { createDuckDbSource } from "./duckdb-source.js";
+import type { SourceAdapter } from "./source-adapter.js";
+
+/** The adapter for a catalog source, by kind. Connections open lazily, on first query. */
+export function createSourceAdapter(source: Source, env: Readonly<Record<string, string>>): SourceAdapter {
+  switch (source.kind) {
+    case "duckdb":
+      return createDuckDbSource({ source, env });
+    case "postgres":
+    case "clickhouse":
+    case "bigquery":
+    case "trino":
+      throw new SkiffError(
+        "CONFIG_INVALID",
+        `source ${source.name} is kind ${source.kind}, which this Skiff build cannot connect to yet; use a duckdb source`,
+      );
+  }
+}
