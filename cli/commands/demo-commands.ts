@@ -17,8 +17,8 @@ export function registerDemoCommands(program: Command, ctx: CommandContext): voi
     .option("--out <file>", "DuckDB file to write (default: SKIFF_DEMO_DB, else .skiff/demo.duckdb)")
     .action(async (options: { asOf?: string; scale: string; out?: string }) => {
       const scale = Number(options.scale);
-      if (!Number.isFinite(scale) || scale <= 0 || scale > 100) {
-        throw new SkiffError("CONFIG_INVALID", `--scale ${options.scale} is not a number between 0 and 100; use e.g. --scale 1 or --scale 0.1`);
+      if (!Number.isFinite(scale) || scale < 0.01 || scale > 20) {
+        throw new SkiffError("CONFIG_INVALID", `--scale ${options.scale} is not a number from 0.01 to 20; use e.g. --scale 1 or --scale 0.1`);
       }
       const asOf = parseAsOf(options.asOf) ?? new Date();
       const out = options.out ? resolve(options.out) : ctx.config().demoDb;
