@@ -1,0 +1,188 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { systemClock, type Clock } from "../clock.js";
+import { SkiffError, isSkiffError } from "../errors.js";
+import { runRecordSchema, type RunRecord } from "../run-record.js";
+import { runStoreMigrations, schemaMigrationsDdl } from "./migrations.js";
+import type { RunStore } from "./run-store.js";
+
+export interface DuckDbRunStoreOptions {
+  /** The DuckDB file (Config.runStorePath); its folder is created when missing. */
+  path: string;
+  clock?: Clock;
+  /**
+   * How long to wait for another process that holds the file.
+   * @defaultValue 10000
+   */
+  lockTimeoutMs?: number;
+}
+
+/**
+ * Each process may open the same file only once at a time (DuckDB's file lock
+ * is per process, so a second instance in the same process would not be
+ * stopped, and two writers would corrupt the file): calls on one path queue here.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * The embedded {@link RunStore}: a DuckDB file opened for each call and closed
+ * right after, so short-lived CLI processes, the bot's run pages and a worker
+ * can take turns on it; a call that finds the file locked by another process
+ * waits and retries.
+ */
+export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore {
+  const path = resolve(options.path);
+  const clock = options.clock ?? systemClock;
+  const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
+  let migrated = false;
+  let closed = false;
+
+  const withConnection = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new SkiffError("INTERNAL", `the run store at ${path} is closed`));
+    const previous = queues.get(path) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      const instance = await openWithRetry(path, lockTimeoutMs);
+      try {
+        const connection = await instance.connect();
+        try {
+          if (!migrated) {
+            await migrate(connection, clock);
+            migrated = true;
+          }
+          return await work(connection);
+        } finally {
+          connection.disconnectSync();
+        }
+      } catch (error) {
+        if (isSkiffError(error)) throw error;
+        throw new SkiffError("INTERNAL", `the run store at ${path} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      } finally {
+        instance.closeSync();
+      }
+    });
+    queues.set(path, next);
+    void next.finally(() => {
+      if (queues.get(path) === next) queues.delete(path);
+    }).catch(() => undefined);
+    return next;
+  };
+
+  return {
+    async save(record) {
+      const checked = runRecordSchema.safeParse(record);
+      if (!checked.success) {
+        throw new SkiffError("INTERNAL", `refusing to save run ${record.id}: it does not match the run record schema (${describeIssues(checked.error.issues)})`);
+      }
+      const valid = checked.data;
+      await withConnection(async (connection) => {
+        await connection.run(
+          `INSERT INTO runs (id, created_at, question, asker, thread_id, status, planner, record)
+           VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, question = excluded.question, asker = excluded.asker,
+             thread_id = excluded.thread_id, status = excluded.status, planner = excluded.planner, record = excluded.record`,
+          [
+            valid.id,
+            sqlTimestamp(valid.createdAt),
+            valid.question,
+            valid.asker ?? null,
+            valid.threadId ?? null,
+            valid.status,
+            valid.planner,
+            JSON.stringify(valid),
+          ],
+        );
+      });
+    },
+    get(id) {
+      return withConnection(async (connection) => {
+        const reader = await connection.runAndReadAll("SELECT id, record FROM runs WHERE id = $1", [id]);
+        const [row] = reader.getRows();
+        return row ? parseRecord(row[0], row[1], path) : undefined;
+      });
+    },
+    list(listOptions = {}) {
+      const limit = Math.max(1, Math.floor(listOptions.limit ?? 20));
+      return withConnection(async (connection) => {
+        const reader =
+          listOptions.threadId === undefined
+            ? await connection.runAndReadAll("SELECT id, record FROM runs ORDER BY created_at DESC, id DESC LIMIT $1", [limit])
+            : await connection.runAndReadAll("SELECT id, record FROM runs WHERE thread_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2", [
+                listOptions.threadId,
+                limit,
+              ]);
+        return reader.getRows().map((row) => parseRecord(row[0], row[1], path));
+      });
+    },
+    async close() {
+      closed = true;
+      // Let calls already queued finish: the file is released when the last one closes it.
+      await (queues.get(path) ?? Promise.resolve()).catch(() => undefined);
+    },
+  };
+}
+
+async function openWithRetry(path: string, lockTimeoutMs: number): Promise<DuckDBInstance> {
+  mkdirSync(dirname(path), { recursive: true });
+  const deadline = Date.now() + lockTimeoutMs;
+  for (let wait = 25; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return await DuckDBInstance.create(path);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!/lock/i.test(message)) throw new SkiffError("INTERNAL", `could not open the run store at ${path}: ${message}`, { cause: error });
+      if (Date.now() + wait > deadline) {
+        throw new SkiffError("INTERNAL", `the run store at ${path} stayed locked by another process for ${lockTimeoutMs} ms; try again when it finishes (${message})`, {
+          cause: error,
+          retryable: true,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+async function migrate(connection: DuckDBConnection, clock: Clock): Promise<void> {
+  await connection.run(schemaMigrationsDdl);
+  const applied = new Set((await connection.runAndReadAll("SELECT version FROM schema_migrations")).getRows().map((row) => Number(row[0])));
+  for (const migration of runStoreMigrations) {
+    if (applied.has(migration.version)) continue;
+    await connection.run("BEGIN TRANSACTION");
+    try {
+      for (const statement of migration.statements) await connection.run(statement);
+      await connection.run("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, CAST($2 AS TIMESTAMP))", [
+        migration.version,
+        sqlTimestamp(clock.now().toISOString()),
+      ]);
+      await connection.run("COMMIT");
+    } catch (error) {
+      await connection.run("ROLLBACK");
+      throw error;
+    }
+  }
+}
+
+/** `2026-11-30 10:11:12.345`: UTC wall time, which TIMESTAMP columns hold on DuckDB and Postgres alike. */
+function sqlTimestamp(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new SkiffError("INTERNAL", `a run record has an unreadable createdAt: ${iso}`);
+  return at.toISOString().replace("T", " ").replace("Z", "");
+}
+
+function parseRecord(id: unknown, raw: unknown, path: string): RunRecord {
+  let data: unknown;
+  try {
+    data = JSON.parse(String(raw));
+  } catch (error) {
+    throw new SkiffError("INTERNAL", `run ${String(id)} in ${path} holds a record that is not JSON`, { cause: error });
+  }
+  const parsed = runRecordSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new SkiffError("INTERNAL", `run ${String(id)} in ${path} does not match the run record schema (${describeIssues(parsed.error.issues)})`);
+  }
+  return parsed.data;
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join(".") || "(record)"}: ${issue.message}`).join("; ");
+}
