@@ -34,6 +34,12 @@ describe("guardSql rules", () => {
     expect(rejection(() => guard("select 'never closed from analytics.http_requests")).rule).toBe("parse");
   });
 
+  it("parse: names the plain SQL to write for DuckDB shorthands it cannot read", () => {
+    const { rule, message } = rejection(() => guard("select status, count(*) from analytics.http_requests group by all"));
+    expect(rule).toBe("parse");
+    expect(message).toContain("list the GROUP BY columns instead of GROUP BY ALL");
+  });
+
   it("one-statement: refuses a batch", () => {
     const { rule, message } = rejection(() => guard("select 1; select 2"));
     expect(rule).toBe("one-statement");

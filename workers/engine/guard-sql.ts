@@ -95,11 +95,21 @@ function startsLikeAQuery(sql: string): void {
   }
 }
 
+/** DuckDB shorthands the parser's grammar lacks, and the plain SQL to write instead. */
+const unsupportedShorthands: readonly { pattern: RegExp; instead: string }[] = [
+  { pattern: /\bgroup\s+by\s+all\b/i, instead: "list the GROUP BY columns instead of GROUP BY ALL" },
+  { pattern: /\bqualify\b/i, instead: "filter the window function in an outer query instead of QUALIFY" },
+  { pattern: /^\s*from\b/i, instead: "start with SELECT instead of FROM" },
+  { pattern: /\*\s*(exclude|replace)\s*\(/i, instead: "list the columns instead of * EXCLUDE/REPLACE" },
+];
+
 function parse(sql: string, dialect: Dialect): ParsedSql {
   try {
     return parseSql(sql, dialect);
   } catch (error) {
-    throw guardRejection("parse", `Skiff could not read this SQL${parserHint(error)}; rewrite it as a plain SELECT`);
+    const shorthand = unsupportedShorthands.find((entry) => entry.pattern.test(sql));
+    const instead = shorthand ? shorthand.instead : "rewrite it as a plain SELECT";
+    throw guardRejection("parse", `Skiff could not read this SQL${parserHint(error)}; ${instead}`);
   }
 }
 
