@@ -2,21 +2,13 @@ import type { Catalog } from "../../catalog/model/catalog.js";
 import type { Caveat } from "../../shared/caveat.js";
 import { SkiffError } from "../../shared/errors.js";
 import type { ExecutedQuery, PlannedQuery } from "../engine/planned-query.js";
-import type { QueryResult } from "../../shared/query-result.js";
+import type { Engine } from "../engine/create-engine.js";
+import type { Scratch } from "../engine/scratch/open-scratch.js";
 import type { QueryRunner } from "../planner/query-runner.js";
 import { dialectOf, type Dialect } from "../sql/dialect.js";
 
 /** The parts of the engine a run uses. */
-export interface RunEngine {
-  runAll(queries: PlannedQuery[], options?: { signal?: AbortSignal }): Promise<ExecutedQuery[]>;
-  openScratch(): Promise<RunScratch>;
-}
-
-export interface RunScratch {
-  load(name: string, result: QueryResult): Promise<Caveat[]>;
-  query(sql: string, purpose: string, id: string): Promise<ExecutedQuery>;
-  close(): Promise<void>;
-}
+export type RunEngine = Pick<Engine, "runAll" | "openScratch">;
 
 export interface RunContext extends QueryRunner {
   /** Every statement run so far, in the order it was issued. */
@@ -36,7 +28,7 @@ export function createRunContext(options: { catalog: Catalog; engine: RunEngine;
   const executed: ExecutedQuery[] = [];
   const transferCaveats: Caveat[] = [];
   const ids = new Map<string, number>();
-  let scratch: Promise<RunScratch> | undefined;
+  let scratch: Promise<Scratch> | undefined;
   const openScratch = () => (scratch ??= engine.openScratch());
   const checkDeadline = () => {
     if (signal.aborted) throw new SkiffError("QUERY_TIMEOUT", "The answer ran past its deadline; ask a narrower question (a shorter time range, fewer groups).");
@@ -67,7 +59,7 @@ export function createRunContext(options: { catalog: Catalog; engine: RunEngine;
       checkDeadline();
       if (!query.result) throw query.error ?? new SkiffError("INTERNAL", `query ${query.query.id} has no result to save`);
       const db = await openScratch();
-      transferCaveats.push(...(await db.load(name, query.result)));
+      transferCaveats.push(...(await db.load(name, query.result)).caveats);
     },
     async combine(sql: string, purpose: string) {
       checkDeadline();

@@ -1,0 +1,46 @@
+import { userInfo } from "node:os";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { fixedClock } from "../../shared/clock.js";
+import { SkiffError } from "../../shared/errors.js";
+import { answerQuestion } from "../../workers/pipeline/answer-question.js";
+import { createRuntime } from "../create-runtime.js";
+import { exitCodes } from "../exit-codes.js";
+import { parseAsOf } from "../parse-as-of.js";
+import { formatRun } from "../render/print-run.js";
+import { toJsonOutput } from "../render/to-json-output.js";
+import type { CommandContext } from "./catalog-commands.js";
+
+const exitByStatus = { answered: exitCodes.ok, unanswerable: exitCodes.notAnswerable, failed: exitCodes.error } as const;
+
+/** `skiff ask "<question>"`. */
+export function registerAskCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command("ask")
+    .description("answer a plain-English data question with its caveats and every query behind it")
+    .argument("<question...>", 'the question, e.g. "top 10 countries by requests in the last 7 days"')
+    .option("--as-of <iso>", "answer as of this time (default: now); \"today\" means that day, UTC")
+    .option("--catalog <dir>", "catalog folder (default: SKIFF_CATALOG, else the demo catalog)")
+    .option("--planner <kind>", "semantic (the offline planner)", "semantic")
+    .option("--json", 'print one JSON object: {"run_id", "question", "answer", "result", "caveats", "queries", "planner"}')
+    .action(async (words: string[], options: { asOf?: string; catalog?: string; planner: string; json?: boolean }) => {
+      if (options.planner !== "semantic") {
+        throw new SkiffError("CONFIG_INVALID", `--planner ${options.planner} is not available; use --planner semantic`);
+      }
+      const asOf = parseAsOf(options.asOf);
+      const runtime = await createRuntime(ctx.config(), {
+        ...(options.catalog ? { catalogDir: resolve(options.catalog) } : {}),
+        ...(asOf ? { clock: fixedClock(asOf) } : {}),
+      });
+      try {
+        const record = await answerQuestion(
+          { ...runtime, deadlineMs: runtime.config.limits.runDeadlineMs },
+          { question: words.join(" "), asker: userInfo().username },
+        );
+        ctx.io.out(options.json ? JSON.stringify(toJsonOutput(record)) : formatRun(record));
+        ctx.setExitCode(exitByStatus[record.status]);
+      } finally {
+        await runtime.close();
+      }
+    });
+}

@@ -1,0 +1,53 @@
+import { loadCatalog } from "../catalog/load-catalog.js";
+import type { Catalog } from "../catalog/model/catalog.js";
+import { systemClock, type Clock } from "../shared/clock.js";
+import type { Config } from "../shared/config.js";
+import { createLogger, type Logger } from "../shared/logger.js";
+import { createDuckDbRunStore } from "../shared/run-store/create-duckdb-run-store.js";
+import type { RunStore } from "../shared/run-store/run-store.js";
+import { createEngine, type Engine } from "../workers/engine/create-engine.js";
+import type { Planner } from "../workers/planner/planner.js";
+import { createSemanticPlanner } from "../workers/planner/semantic/create-semantic-planner.js";
+import { createSourceAdapter } from "../workers/sources/create-source-adapter.js";
+import type { SourceAdapter } from "../workers/sources/source-adapter.js";
+
+/** Everything `skiff ask` and `skiff sql` need, composed in one process. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  catalog: Catalog;
+  engine: Engine;
+  planner: Planner;
+  runStore: RunStore;
+  close(): Promise<void>;
+}
+
+export function createCliLogger(config: Config): Logger {
+  const pretty = config.logFormat === "pretty" || (config.logFormat === "auto" && process.stderr.isTTY);
+  return createLogger({ level: config.logLevel, pretty, name: "skiff" });
+}
+
+export async function createRuntime(config: Config, options: { catalogDir?: string; clock?: Clock } = {}): Promise<Runtime> {
+  const logger = createCliLogger(config);
+  const clock = options.clock ?? systemClock;
+  const catalog = await loadCatalog(options.catalogDir ?? config.catalogDir);
+  const sources = new Map<string, SourceAdapter>();
+  for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
+  const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger });
+  const planner = createSemanticPlanner({ catalog });
+  const runStore = createDuckDbRunStore({ path: config.runStorePath });
+  return {
+    config,
+    logger,
+    clock,
+    catalog,
+    engine,
+    planner,
+    runStore,
+    async close() {
+      await Promise.allSettled([runStore.close(), ...[...sources.values()].map((s) => s.close())]);
+      logger.flush();
+    },
+  };
+}
