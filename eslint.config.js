@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".skiff/**", "bin/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", ".skiff/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["eslint.config.js", "*.cjs"],
+    files: ["eslint.config.js", "*.cjs", "bin/*.js"],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly" } },
   },
 );
