@@ -1,3 +1,4 @@
+import pluralize from "pluralize";
 import type { Catalog } from "../../../catalog/model/catalog.js";
 import type { Metric } from "../../../catalog/model/metric-schema.js";
 import { isRatioMetric } from "../../../catalog/model/metric-schema.js";
@@ -12,6 +13,8 @@ import { fillTimeBuckets } from "./fill-time-buckets.js";
 import { formatChange, formatValue } from "./format-value.js";
 import { requireResult } from "./require-result.js";
 import type { MetricPlan } from "./semantic-plan.js";
+
+const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 function span(windows: Array<TimeWindow | undefined>): TimeWindow | undefined {
   const present = windows.filter((w): w is TimeWindow => w !== undefined);
@@ -61,13 +64,18 @@ function describe(plan: MetricPlan, compiled: CompiledMetricQuery, result: RunRe
   if (query.groupBy.some((g) => g.kind === "time")) {
     const values = result.rows.map((row) => Number(row[metricIndex] ?? 0));
     const total = unit === "percent" ? undefined : values.reduce((a, b) => a + b, 0);
-    return `${words.metric[0]!.toUpperCase()}${words.metric.slice(1)}${filters}${when}, by ${by}: ${result.rows.length} rows${total === undefined ? "" : `, ${formatValue(total, unit)} in all`}.`;
+    const peak = result.rows.reduce((best, row) => (Number(row[metricIndex] ?? 0) > Number(best[metricIndex] ?? 0) ? row : best), result.rows[0]!);
+    const peakWhen = String(peak[result.columns.indexOf(groups[0]!)] ?? "").replace(/T00:00:00\.000Z$/, "").replace(/:00\.000Z$/, " UTC").replace("T", " ");
+    const summary = total === undefined ? "" : `${formatValue(total, unit)} in all`;
+    const most = result.rows.length > 1 ? `, most on ${peakWhen} (${formatValue(peak[metricIndex] ?? null, unit)})` : "";
+    return `${capitalize(words.metric)}${filters}${when}, by ${by}: ${summary}${most}.`;
   }
   const leaders = result.rows.slice(0, 3).map((row) => {
     const change = query.compare ? ` ${formatChange(Number(row[metricIndex] ?? 0), Number(row[result.columns.indexOf(`previous_${compiled.valueColumn}`)] ?? 0))}` : "";
     return `${name(row)} ${formatValue(row[metricIndex] ?? null, unit)}${change}`;
   });
-  const heading = query.limit !== undefined ? `${query.order === "asc" ? "Bottom" : "Top"} ${result.rows.length} by ${words.metric}` : `${words.metric[0]!.toUpperCase()}${words.metric.slice(1)} by ${by}`;
+  const noun = pluralize(words.group ?? by);
+  const heading = query.limit !== undefined ? `${query.order === "asc" ? "Bottom" : "Top"} ${result.rows.length} ${noun} by ${words.metric}` : `${capitalize(words.metric)} by ${by}`;
   const versus = query.compare ? ", against the previous period" : "";
   return `${heading}${filters}${when}${versus}: ${leaders.join(", ")}${result.rows.length > 3 ? ", …" : ""}.`;
 }

@@ -54,6 +54,9 @@ function metricWords(metric: Metric): string {
   return metric.label ?? metric.name.replaceAll("_", " ");
 }
 
+/** A description inside parentheses: no trailing period, no nested parentheses. */
+const sentence = (text: string) => text.replace(/\.\s*$/, "").replace(/\s*\([^)]*\)/g, "");
+
 function unanswerable(catalog: Catalog, reason: string): never {
   throw new SkiffError("UNANSWERABLE", `${reason}\n${describeCapabilities(catalog)}`);
 }
@@ -125,7 +128,7 @@ function planIntersection(catalog: Catalog, reading: Reading, asOf: Date): Inter
     const ranking_ = range ? fitToColumn(range, rankTable, baseMetric(catalog, rankMetric).time, asOf) : undefined;
     const rankingWords = `top ${ranking.limit} by ${ranked.mention.text}`;
     assumptions.push(
-      `"${rankingWords}" read as the ${ranking.limit} ${entity.name}s with the ${ranking.order === "desc" ? "most" : "fewest"} ${metricWords(rankMetric)}${ranking_ ? ` ${ranking_.range.label}` : " over all the data"} (${metricWords(rankMetric)}: ${rankMetric.description})`,
+      `"${rankingWords}" read as the ${ranking.limit} ${entity.name}s with the ${ranking.order === "desc" ? "most" : "fewest"} ${metricWords(rankMetric)}${ranking_ ? ` ${ranking_.range.label}` : " over all the data"} (${metricWords(rankMetric)}: ${sentence(rankMetric.description)})`,
     );
     return {
       kind: "intersection",
@@ -196,9 +199,10 @@ function planMetric(catalog: Catalog, reading: Reading, asOf: Date): MetricPlan 
   const tableName = `${table.source}.${table.name}`;
   const allowed = new Set(isRatioMetric(metric) ? base.dimensions : metric.dimensions);
   const assumptions: string[] = [];
-  if (viaSynonym) assumptions.push(`"${viaSynonym}" read as ${metricWords(metric)}: ${metric.description}`);
+  if (viaSynonym) assumptions.push(`"${viaSynonym}" read as ${metricWords(metric)}: ${sentence(metric.description)}`);
 
   const groupBy: MetricGroupBy[] = [];
+  let groupWords: string | undefined;
   const filters: MetricFilter[] = [];
   const filterWords: string[] = [];
   let shareOf: MetricFilter | undefined;
@@ -229,8 +233,12 @@ function planMetric(catalog: Catalog, reading: Reading, asOf: Date): MetricPlan 
         unanswerable(catalog, `${metricWords(metric)} can't be broken down by "${mention.text}"; it can be by ${[...allowed].join(", ") || "nothing"}.`);
       }
       groupBy.push({ kind: "attribute", name: attribute.name });
+      groupWords ??= mention.text;
     } else if (entity && table.entity === entity.entity) continue;
-    else if (entity && table.keys[entity.entity] !== undefined && allowed.has(entity.entity)) groupBy.push({ kind: "attribute", name: entity.entity });
+    else if (entity && table.keys[entity.entity] !== undefined && allowed.has(entity.entity)) {
+      groupBy.push({ kind: "attribute", name: entity.entity });
+      groupWords ??= mention.text;
+    }
     else if (event) continue;
     else if (mention.terms.some((t) => t.kind === "attribute")) {
       unanswerable(catalog, `${metricWords(metric)} can't be broken down by "${mention.text}"; it can be by ${[...allowed].join(", ") || "nothing"}.`);
@@ -272,6 +280,7 @@ function planMetric(catalog: Catalog, reading: Reading, asOf: Date): MetricPlan 
     },
     words: {
       metric: metricWords(metric),
+      ...(groupWords ? { group: groupWords } : {}),
       ...(window ? { window: window.label } : {}),
       ...(shareWords ? { share: shareWords } : {}),
       filters: filterWords,

@@ -8,6 +8,8 @@ export interface MetricPlan {
   /** Words for the answer. */
   words: {
     metric: string;
+    /** What the rows are, in the asker's words ("countries", "accounts"). */
+    group?: string;
     window?: string;
     share?: string;
     filters: string[];
