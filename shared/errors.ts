@@ -16,6 +16,10 @@ export const errorCodes = {
   SOURCE_UNAVAILABLE: { retryable: true },
   TOO_EXPENSIVE: { retryable: false },
   RUN_NOT_FOUND: { retryable: false },
+  /** The model API kept failing (429, 5xx, 529, network) after its retries. */
+  MODEL_UNAVAILABLE: { retryable: true },
+  /** The model answered with something Skiff cannot use (malformed response). */
+  MODEL_FAILED: { retryable: false },
   INTERNAL: { retryable: false },
 } as const;
 
