@@ -1,6 +1,8 @@
 import type { Source } from "../../catalog/model/source-schema.js";
 import { SkiffError } from "../../shared/errors.js";
+import { createClickHouseSource } from "./clickhouse-source.js";
 import { createDuckDbSource } from "./duckdb-source.js";
+import { createPostgresSource } from "./postgres-source.js";
 import type { SourceAdapter } from "./source-adapter.js";
 
 /** The adapter for a catalog source, by kind. Connections open lazily, on first query. */
@@ -9,7 +11,9 @@ export function createSourceAdapter(source: Source, env: Readonly<Record<string,
     case "duckdb":
       return createDuckDbSource({ source, env });
     case "postgres":
+      return createPostgresSource({ source, env });
     case "clickhouse":
+      return createClickHouseSource({ source, env });
     case "bigquery":
     case "trino":
       throw new SkiffError(
