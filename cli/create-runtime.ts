@@ -46,6 +46,7 @@ export async function createRuntime(config: Config, options: { catalogDir?: stri
     planner,
     runStore,
     async close() {
+      engine.close();
       await Promise.allSettled([runStore.close(), ...[...sources.values()].map((s) => s.close())]);
       logger.flush();
     },

@@ -102,13 +102,15 @@ describe("createDuckDbRunStore", () => {
 
   it("refuses a stored record that does not match the schema", async () => {
     const path = join(dir, "bad.duckdb");
-    const store = createDuckDbRunStore({ path });
-    await store.save(record("good", "2026-11-30T10:00:00.000Z"));
+    const writer = createDuckDbRunStore({ path });
+    await writer.save(record("good", "2026-11-30T10:00:00.000Z"));
+    await writer.close();
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
     await connection.run(`INSERT INTO runs VALUES ('bad', TIMESTAMP '2026-11-30 11:00:00', 'q', NULL, NULL, 'answered', 'semantic', '{"id":"bad"}')`);
     connection.disconnectSync();
     instance.closeSync();
+    const store = createDuckDbRunStore({ path });
     let caught: unknown;
     try {
       await store.get("bad");

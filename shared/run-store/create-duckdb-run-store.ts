@@ -16,6 +16,12 @@ export interface DuckDbRunStoreOptions {
    * @defaultValue 10000
    */
   lockTimeoutMs?: number;
+  /**
+   * How long the file stays open after the last call, so a busy process does
+   * not pay for opening it on every write while other processes still get turns.
+   * @defaultValue 1000
+   */
+  idleMs?: number;
 }
 
 /**
@@ -26,46 +32,66 @@ export interface DuckDbRunStoreOptions {
 const queues = new Map<string, Promise<unknown>>();
 
 /**
- * The embedded {@link RunStore}: a DuckDB file opened for each call and closed
- * right after, so short-lived CLI processes, the bot's run pages and a worker
- * can take turns on it; a call that finds the file locked by another process
- * waits and retries.
+ * The embedded {@link RunStore}: a DuckDB file held open while calls keep
+ * coming and released after `idleMs` without one, so short-lived CLI processes,
+ * the bot's run pages and a worker can take turns on it; a call that finds the
+ * file locked by another process waits and retries.
  */
 export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore {
   const path = resolve(options.path);
   const clock = options.clock ?? systemClock;
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
+  const idleMs = options.idleMs ?? 1_000;
   let migrated = false;
   let closed = false;
 
+  let held: { instance: DuckDBInstance; connection: DuckDBConnection } | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  /** Serializes every use of the file in this process (see `queues`). */
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(path) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    queues.set(path, next);
+    void next
+      .finally(() => {
+        if (queues.get(path) === next) queues.delete(path);
+      })
+      .catch(() => undefined);
+    return next;
+  };
+
+  const release = () => {
+    if (!held) return;
+    held.connection.disconnectSync();
+    held.instance.closeSync();
+    held = undefined;
+  };
+
   const withConnection = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new SkiffError("INTERNAL", `the run store at ${path} is closed`));
-    const previous = queues.get(path) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      const instance = await openWithRetry(path, lockTimeoutMs);
+    return enqueue(async () => {
+      clearTimeout(idleTimer);
       try {
-        const connection = await instance.connect();
-        try {
+        if (!held) {
+          const instance = await openWithRetry(path, lockTimeoutMs);
+          held = { instance, connection: await instance.connect() };
           if (!migrated) {
-            await migrate(connection, clock);
+            await migrate(held.connection, clock);
             migrated = true;
           }
-          return await work(connection);
-        } finally {
-          connection.disconnectSync();
         }
+        return await work(held.connection);
       } catch (error) {
+        release();
         if (isSkiffError(error)) throw error;
         throw new SkiffError("INTERNAL", `the run store at ${path} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       } finally {
-        instance.closeSync();
+        // Held while busy (opening the file costs far more than a write), released when idle so other processes get their turn.
+        idleTimer = setTimeout(() => void enqueue(() => Promise.resolve(release())).catch(() => undefined), idleMs);
+        idleTimer.unref();
       }
     });
-    queues.set(path, next);
-    void next.finally(() => {
-      if (queues.get(path) === next) queues.delete(path);
-    }).catch(() => undefined);
-    return next;
   };
 
   return {
@@ -116,8 +142,9 @@ export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore {
     },
     async close() {
       closed = true;
-      // Let calls already queued finish: the file is released when the last one closes it.
-      await (queues.get(path) ?? Promise.resolve()).catch(() => undefined);
+      clearTimeout(idleTimer);
+      // Calls already queued finish first; then the file is released.
+      await enqueue(() => Promise.resolve(release())).catch(() => undefined);
     },
   };
 }

@@ -17,6 +17,7 @@ import { createFreshnessChecker } from "./freshness/create-freshness-checker.js"
 import { guardSql, type GuardVerdict } from "./guard-sql.js";
 import { maskPii } from "./mask-pii.js";
 import type { ExecutedQuery, PlannedQuery } from "./planned-query.js";
+import { createScratchInstances } from "./scratch/create-scratch-instances.js";
 import { openScratch, type Scratch } from "./scratch/open-scratch.js";
 
 export interface RunOptions {
@@ -32,6 +33,8 @@ export interface Engine {
   runAll(queries: readonly PlannedQuery[], options?: RunOptions): Promise<ExecutedQuery[]>;
   /** A fresh in-memory scratch database for one run's `combine` steps. */
   openScratch(): Promise<Scratch>;
+  /** Releases the engine's own resources (the warm scratch database); sources are closed by their owner. */
+  close(): void;
 }
 
 export interface EngineOptions {
@@ -97,6 +100,8 @@ export function createEngine(options: EngineOptions): Engine {
     return caveats;
   };
 
+  const scratchInstances = createScratchInstances();
+
   const run = async (query: PlannedQuery, runOptions: RunOptions = {}): Promise<ExecutedQuery> => {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -147,7 +152,8 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     run,
     runAll: (queries, runOptions) => Promise.all(queries.map((query) => run(query, runOptions))),
-    openScratch: () => openScratch({ limits, logger }),
+    openScratch: async () => openScratch({ limits, logger, instance: await scratchInstances.take() }),
+    close: () => scratchInstances.close(),
   };
 }
 

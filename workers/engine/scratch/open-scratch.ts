@@ -32,6 +32,8 @@ export interface Scratch {
 export interface ScratchOptions {
   limits: Config["limits"];
   logger: Logger;
+  /** A fresh in-memory instance to use (see createScratchInstances); one is created when absent. */
+  instance?: DuckDBInstance;
 }
 
 const scratchName = /^[a-z][a-z0-9_]*$/;
@@ -43,7 +45,7 @@ const scratchName = /^[a-z][a-z0-9_]*$/;
  */
 export async function openScratch(options: ScratchOptions): Promise<Scratch> {
   const { limits, logger } = options;
-  const instance = await DuckDBInstance.create(":memory:", { enable_external_access: "false", lock_configuration: "true" });
+  const instance = options.instance ?? (await DuckDBInstance.create(":memory:", { enable_external_access: "false", lock_configuration: "true" }));
   const rowCounts = new Map<string, number>();
   let closed = false;
 
