@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { loadConfig, type Config } from "../shared/config.js";
+import { loadAnthropicConfig, type AnthropicConfig } from "../shared/config-anthropic.js";
 import { processIo, type CliIo } from "./cli-io.js";
 import { registerAskCommand } from "./commands/ask-command.js";
 import { registerCatalogCommands, type CommandContext } from "./commands/catalog-commands.js";
 import { registerDemoCommands } from "./commands/demo-commands.js";
+import { registerRunsCommands } from "./commands/runs-commands.js";
 import { registerSqlCommand } from "./commands/sql-command.js";
 import { exitCodes } from "./exit-codes.js";
 import { reportError } from "./report-error.js";
@@ -18,9 +20,11 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const io = options.io ?? processIo;
   let exitCode: number = exitCodes.ok;
   let config: Config | undefined;
+  let anthropic: AnthropicConfig | undefined;
   const ctx: CommandContext = {
     io,
     config: () => (config ??= loadConfig(options.env ?? process.env)),
+    anthropic: () => (anthropic ??= loadAnthropicConfig(options.env ?? process.env)),
     setExitCode: (code) => {
       exitCode = code;
     },
@@ -34,6 +38,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   registerSqlCommand(program, ctx);
   registerCatalogCommands(program, ctx);
   registerDemoCommands(program, ctx);
+  registerRunsCommands(program, ctx);
 
   const json = argv.includes("--json");
   try {

@@ -185,4 +185,23 @@ describe("skiff ask on the demo lake", () => {
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/catalog\.yaml:\d+:\d+ tables\[0\]\.columns\[1\]\.pii/);
   });
+
+  it("keeps every answer: runs show prints the run with its queries", async () => {
+    const { json } = await ask("Top 10 countries by requests in the last 7 days");
+    const shown = await skiff("runs", "show", "--json", json.run_id);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out)).toEqual(json);
+    const missing = await skiff("runs", "show", "r_nope");
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no run r_nope/);
+  });
+
+  it.each([[], ["ask"], ["sql"], ["catalog"], ["catalog", "validate"], ["catalog", "search"], ["demo", "seed"], ["runs", "show"]])(
+    "has --help for %j",
+    async (...command) => {
+      const run = await skiff(...command.flat(), "--help");
+      expect(run.code).toBe(0);
+      expect(run.out).toMatch(/Usage: skiff/);
+    },
+  );
 });

@@ -2,8 +2,8 @@ import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { fixedClock } from "../../shared/clock.js";
-import { SkiffError } from "../../shared/errors.js";
 import { answerQuestion } from "../../workers/pipeline/answer-question.js";
+import { choosePlanner } from "../create-planner.js";
 import { createRuntime } from "../create-runtime.js";
 import { exitCodes } from "../exit-codes.js";
 import { parseAsOf } from "../parse-as-of.js";
@@ -21,16 +21,16 @@ export function registerAskCommand(program: Command, ctx: CommandContext): void 
     .argument("<question...>", 'the question, e.g. "top 10 countries by requests in the last 7 days"')
     .option("--as-of <iso>", "answer as of this time (default: now); \"today\" means that day, UTC")
     .option("--catalog <dir>", "catalog folder (default: SKIFF_CATALOG, else the demo catalog)")
-    .option("--planner <kind>", "semantic (the offline planner)", "semantic")
+    .option("--planner <kind>", "semantic (offline, catalog metrics) or claude (default: claude when ANTHROPIC_API_KEY is set)")
     .option("--json", 'print one JSON object: {"run_id", "question", "answer", "result", "caveats", "queries", "planner"}')
-    .action(async (words: string[], options: { asOf?: string; catalog?: string; planner: string; json?: boolean }) => {
-      if (options.planner !== "semantic") {
-        throw new SkiffError("CONFIG_INVALID", `--planner ${options.planner} is not available; use --planner semantic`);
-      }
+    .action(async (words: string[], options: { asOf?: string; catalog?: string; planner?: string; json?: boolean }) => {
+      const planner = choosePlanner(options.planner, ctx.anthropic());
       const asOf = parseAsOf(options.asOf);
       const runtime = await createRuntime(ctx.config(), {
         ...(options.catalog ? { catalogDir: resolve(options.catalog) } : {}),
         ...(asOf ? { clock: fixedClock(asOf) } : {}),
+        planner,
+        anthropic: ctx.anthropic(),
       });
       try {
         const record = await answerQuestion(

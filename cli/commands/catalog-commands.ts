@@ -4,12 +4,15 @@ import { loadCatalog } from "../../catalog/load-catalog.js";
 import { createCatalogSearch, catalogSearchKinds, type CatalogSearchKind } from "../../catalog/search-catalog.js";
 import { writeCatalogJsonSchema } from "../../catalog/write-json-schema.js";
 import type { Config } from "../../shared/config.js";
+import type { AnthropicConfig } from "../../shared/config-anthropic.js";
 import type { CliIo } from "../cli-io.js";
 import { exitCodes } from "../exit-codes.js";
 
 export interface CommandContext {
   io: CliIo;
   config: () => Config;
+  /** Read on first use, like `config`: commands that never plan never parse it. */
+  anthropic: () => AnthropicConfig;
   setExitCode(code: number): void;
 }
 

@@ -58,7 +58,7 @@ export async function answerQuestion(deps: AnswerQuestionDeps, input: AnswerQues
   let outcome: PlannerOutcome | undefined;
   let failure: unknown;
   try {
-    outcome = await deps.planner.answer({ question, history: input.history ?? [], signal }, context);
+    outcome = await deps.planner.answer({ question, history: input.history ?? [], ...(input.asker ? { asker: input.asker } : {}), signal }, context);
   } catch (error) {
     failure = error;
   } finally {
@@ -67,7 +67,7 @@ export async function answerQuestion(deps: AnswerQuestionDeps, input: AnswerQues
 
   const executedCaveats = context.executed.flatMap((e) => e.caveats);
   const assumptions: Caveat[] = (outcome?.assumptions ?? []).map((message) => ({ kind: "assumption", message }));
-  const caveats = orderCaveats(dedupeCaveats([...executedCaveats, ...context.transferCaveats, ...partialCaveats(context.executed), ...assumptions]));
+  const caveats = orderCaveats(dedupeCaveats([...executedCaveats, ...context.transferCaveats, ...partialCaveats(context.executed), ...(outcome?.caveats ?? []), ...assumptions]));
   const unanswerable = isSkiffError(failure, "UNANSWERABLE");
   if (failure && !unanswerable) log.error({ err: failure }, "run failed");
 
@@ -93,6 +93,7 @@ export async function answerQuestion(deps: AnswerQuestionDeps, input: AnswerQues
 }
 
 function describeFailure(failure: unknown, runId: string): string {
-  if (failure instanceof SkiffError) return failure.message;
+  // A retryable failure (the model API down) is worth reporting with the run id, so it can be looked up.
+  if (failure instanceof SkiffError) return failure.retryable ? `${failure.message} (run ${runId})` : failure.message;
   return `Skiff hit an internal error answering this (run ${runId}); the details are in its logs.`;
 }
