@@ -19,5 +19,7 @@ export const queryResultSchema = z.object({
   /** True when the row cap cut the result short. */
   truncated: z.boolean(),
   ms: z.number().nonnegative(),
+  /** Bytes the source processed, where it reports it (BigQuery). */
+  bytesProcessed: z.number().nonnegative().optional(),
 });
 export type QueryResult = z.infer<typeof queryResultSchema>;

@@ -145,7 +145,16 @@ export function createEngine(options: EngineOptions): Engine {
       result,
       tables: verdict.tables,
       caveats: dedupeCaveats(caveats),
-      record: { id: query.id, source: query.source, sql: query.sql, purpose: query.purpose, rows: result.rowCount, ms, truncated: result.truncated },
+      record: {
+        id: query.id,
+        source: query.source,
+        sql: query.sql,
+        purpose: query.purpose,
+        rows: result.rowCount,
+        ms,
+        truncated: result.truncated,
+        ...(raw.bytesProcessed === undefined ? {} : { bytes: raw.bytesProcessed }),
+      },
     };
   };
 

@@ -1,5 +1,6 @@
 import type { Source } from "../../catalog/model/source-schema.js";
 import { SkiffError } from "../../shared/errors.js";
+import { createBigQuerySource } from "./bigquery-source.js";
 import { createClickHouseSource } from "./clickhouse-source.js";
 import { createDuckDbSource } from "./duckdb-source.js";
 import { createPostgresSource } from "./postgres-source.js";
@@ -15,6 +16,7 @@ export function createSourceAdapter(source: Source, env: Readonly<Record<string,
     case "clickhouse":
       return createClickHouseSource({ source, env });
     case "bigquery":
+      return createBigQuerySource({ source, env });
     case "trino":
       throw new SkiffError(
         "CONFIG_INVALID",
