@@ -12,6 +12,8 @@ module.exports = {
     { name: "no-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
   ],
   options: {
+    includeOnly: "^(shared|catalog|workers|bot|cli|test|bench)/",
+    exclude: { path: "(^|/)(node_modules|dist|\\.skiff)/" },
     doNotFollow: { path: "node_modules" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
