@@ -1,0 +1,50 @@
+import type { webApi } from "@slack/bolt";
+import { acceptQuestion } from "../ask/accept-question.js";
+import { threadKey } from "../ask/thread-key.js";
+import type { BotDeps } from "../bot-deps.js";
+import { envelopeSchema, messageEventSchema, stripMention } from "../slack/slack-payloads.js";
+
+/**
+ * Plain messages: any DM to the app is a question, and a reply in a thread
+ * Skiff answered is a follow-up. Edits, deletions, other subtypes, bots
+ * (Skiff included) and replies that mention Skiff (app_mention has those) are
+ * ignored.
+ */
+export async function handleMessage(deps: BotDeps, args: { event: unknown; body: unknown; client: webApi.WebClient; botUserId?: string }): Promise<void> {
+  const receivedAt = Date.now();
+  const event = messageEventSchema.safeParse(args.event);
+  const envelope = envelopeSchema.safeParse(args.body);
+  if (!event.success || !envelope.success) {
+    deps.metrics.ignored.inc({ reason: "unsupported" });
+    return;
+  }
+  const { subtype, user, bot_id: botId, text, ts, channel, thread_ts: threadTs } = event.data;
+  if (subtype !== undefined || botId !== undefined || !user || user === args.botUserId || !text?.trim()) {
+    deps.metrics.ignored.inc({ reason: subtype ?? (botId || user === args.botUserId ? "bot" : "empty") });
+    return;
+  }
+  const isDm = event.data.channel_type === "im";
+  const isThreadReply = threadTs !== undefined && threadTs !== ts;
+  if (!isDm) {
+    if (!isThreadReply || (args.botUserId && text.includes(`<@${args.botUserId}`))) return;
+    let ours: number;
+    try {
+      ours = await deps.redis.exists(threadKey(deps.keyPrefix, channel, threadTs));
+    } catch (error) {
+      // Without Redis Skiff cannot tell its threads from others; staying quiet beats answering strangers.
+      deps.logger.warn({ err: error }, "cannot check whether a thread is Skiff's while Redis is unreachable");
+      return;
+    }
+    if (!ours) return;
+  }
+  await acceptQuestion(deps, args.client, {
+    question: stripMention(text, args.botUserId),
+    user,
+    channel,
+    threadTs: threadTs ?? ts,
+    messageTs: ts,
+    surface: isDm ? "dm" : "follow_up",
+    eventAt: receivedAt,
+    dedupeKeys: [`msg:${channel}:${ts}`, `event:${envelope.data.event_id}`],
+  });
+}

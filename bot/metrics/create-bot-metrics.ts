@@ -1,0 +1,36 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export interface QueueDepthSource {
+  name: string;
+  counts(): Promise<Record<string, number>>;
+}
+
+/** The bot's Prometheus metrics, on a registry of its own (several bots in one process do not collide). */
+export function createBotMetrics(options: { queues: readonly QueueDepthSource[]; defaultMetrics?: boolean }) {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "skiff_" });
+  const questions = new Counter({ name: "skiff_questions_total", help: "Questions accepted, by Slack surface", labelNames: ["surface"], registers: [registry] });
+  const answers = new Counter({ name: "skiff_answers_total", help: "Answers posted, by run status", labelNames: ["status"], registers: [registry] });
+  const errors = new Counter({ name: "skiff_errors_total", help: "Failures by kind", labelNames: ["kind"], registers: [registry] });
+  const ignored = new Counter({ name: "skiff_events_ignored_total", help: "Slack events dropped, by reason", labelNames: ["reason"], registers: [registry] });
+  const latency = new Histogram({
+    name: "skiff_event_to_answer_seconds",
+    help: "From the Slack event to the answer in the thread",
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "skiff_queue_jobs",
+    help: "Jobs per queue and state",
+    labelNames: ["queue", "state"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const depths = await Promise.all(options.queues.map(async (q) => ({ name: q.name, counts: await q.counts().catch(() => ({})) })));
+      for (const { name, counts } of depths) for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
+    },
+  });
+  return { registry, questions, answers, errors, ignored, latency };
+}
+
+export type BotMetrics = ReturnType<typeof createBotMetrics>;

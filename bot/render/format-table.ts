@@ -1,0 +1,25 @@
+import type { Cell } from "../../shared/query-result.js";
+
+/** Slack caps a section's text at 3,000 characters; a table longer than this is cut with a note. */
+const maxChars = 2_800;
+const maxCellChars = 40;
+
+function show(cell: Cell): string {
+  if (cell === null) return "∅";
+  const text = typeof cell === "number" ? cell.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(cell);
+  return text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text;
+}
+
+/** A small result as a monospace table for a code block (numbers right-aligned). */
+export function formatTable(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const cells = rows.map((row) => columns.map((_, index) => show(row[index] ?? null)));
+  const numeric = columns.map((_, index) => rows.length > 0 && rows.every((row) => typeof row[index] === "number" || row[index] === null));
+  const widths = columns.map((name, index) => Math.max(name.length, ...cells.map((row) => (row[index] ?? "").length)));
+  const line = (values: readonly string[]) =>
+    values.map((value, index) => (numeric[index] ? value.padStart(widths[index] ?? 0) : value.padEnd(widths[index] ?? 0))).join("  ").trimEnd();
+  const lines = [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)];
+  let text = lines.join("\n");
+  if (text.length > maxChars) text = `${text.slice(0, maxChars)}\n… (cut; the run page has every row)`;
+  // Backticks would end the code block early.
+  return text.replaceAll("`", "'");
+}

@@ -1,0 +1,134 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { systemClock, type Clock } from "../shared/clock.js";
+import type { QueueConfig } from "../shared/config-queues.js";
+import type { SlackConfig } from "../shared/config-slack.js";
+import { queueNames } from "../shared/jobs/queue-names.js";
+import type { Logger } from "../shared/logger.js";
+import { jobRetention } from "../shared/queues/job-retention.js";
+import { redisOptions, workerRedisOptions } from "../shared/queues/redis-options.js";
+import type { RunStore } from "../shared/run-store/run-store.js";
+import type { RunningRole } from "../shared/running-role.js";
+import { createAnswerProcessor } from "./answers/create-answer-processor.js";
+import type { BotDeps } from "./bot-deps.js";
+import { createBotMetrics } from "./metrics/create-bot-metrics.js";
+import { registerListeners } from "./register-listeners.js";
+import { boltLogger } from "./slack/bolt-logger.js";
+import { createWebHandler } from "./web/create-web-handler.js";
+
+export interface BotOptions {
+  slack: SlackConfig;
+  queue: QueueConfig;
+  runStore: RunStore;
+  logger: Logger;
+  newRunId: () => string;
+  clock?: Clock;
+  /** Process-wide metrics (CPU, memory, event loop); off when several bots share a process. @defaultValue true */
+  defaultMetrics?: boolean;
+}
+
+export interface RunningBot extends RunningRole {
+  /** The port the HTTP server listens on (events, run pages, health, metrics). */
+  port: number;
+}
+
+/** `/q/:id` also matches `/q/<id>.csv`; the web handler tells them apart. */
+const webPaths = ["/healthz", "/readyz", "/metrics", "/q/:id"];
+
+/**
+ * The bot: Slack events in (HTTP Events API at /slack/events, or Socket Mode
+ * when SLACK_APP_TOKEN is set), AskJobs out, AnswerJobs rendered back into the
+ * thread, and the web routes. It holds the Slack tokens and no source or model
+ * credentials.
+ */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { slack, queue: queueConfig, logger } = options;
+  const redis = new Redis({ ...redisOptions(queueConfig.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2_000 });
+  let redisDown = false;
+  redis.on("error", (error) => {
+    if (!redisDown) logger.error({ err: error }, "Redis is unreachable; the bot tells askers to try later until it returns");
+    redisDown = true;
+  });
+  redis.on("ready", () => {
+    if (redisDown) logger.info("Redis is back; taking questions again");
+    redisDown = false;
+  });
+  const questions = new Queue(queueNames.questions, { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix });
+  questions.on("error", (error) => logger.debug({ err: error }, "questions queue connection error"));
+  const answersQueue = new Queue(queueNames.answers, { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix });
+  answersQueue.on("error", (error) => logger.debug({ err: error }, "answers queue connection error"));
+  const depthOf = (q: Queue) => ({ name: q.name, counts: () => q.getJobCounts("waiting", "active", "delayed", "failed") });
+  const metrics = createBotMetrics({ queues: [depthOf(questions), depthOf(answersQueue)], ...(options.defaultMetrics === undefined ? {} : { defaultMetrics: options.defaultMetrics }) });
+
+  const deps: BotDeps = {
+    slack,
+    redis,
+    keyPrefix: `${queueConfig.prefix}:bot`,
+    questions,
+    askJobOptions: { ...jobRetention(queueConfig), attempts: 3, backoff: { type: "exponential", delay: 1_000 } },
+    runStore: options.runStore,
+    metrics,
+    logger,
+    clock: options.clock ?? systemClock,
+    newRunId: options.newRunId,
+  };
+  const web = createWebHandler(deps);
+  const clientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {};
+  const routeHandler = (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) => void web(req, res);
+
+  let app: App;
+  let webServer: Server | undefined;
+  if (slack.appToken) {
+    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, clientOptions, logger: boltLogger(logger), logLevel: LogLevel.WARN });
+  } else {
+    const receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: "/slack/events",
+      customRoutes: webPaths.map((path) => ({ path, method: ["GET"], handler: routeHandler })),
+      logger: boltLogger(logger),
+      logLevel: LogLevel.WARN,
+    });
+    app = new App({ token: slack.botToken, receiver, clientOptions, logger: boltLogger(logger), logLevel: LogLevel.WARN });
+  }
+  registerListeners(app, deps);
+
+  const answers = new Worker(queueNames.answers, createAnswerProcessor(deps, app.client), {
+    connection: workerRedisOptions(queueConfig.redisUrl),
+    prefix: queueConfig.prefix,
+    concurrency: slack.answerConcurrency,
+    lockDuration: queueConfig.lockDurationMs,
+    stalledInterval: queueConfig.stalledIntervalMs,
+  });
+  answers.on("error", (error) => logger.debug({ err: error }, "answers worker connection error"));
+  answers.on("failed", (job, error) => {
+    metrics.errors.inc({ kind: "answer_update" });
+    logger.error({ err: error, job: job?.id }, "could not update a thread with its answer");
+  });
+
+  let port: number;
+  if (slack.appToken) {
+    await app.start();
+    webServer = createServer(routeHandler);
+    await new Promise<void>((resolve) => webServer?.listen(slack.port, resolve));
+    port = (webServer.address() as AddressInfo).port;
+  } else {
+    const server = (await app.start(slack.port)) as Server;
+    port = (server.address() as AddressInfo).port;
+  }
+  logger.info({ port, mode: slack.appToken ? "socket" : "http" }, "bot ready");
+
+  return {
+    port,
+    async close() {
+      // Stop taking events first, then let in-flight answers finish.
+      await app.stop();
+      if (webServer) await new Promise<void>((resolve) => webServer?.close(() => resolve()));
+      await answers.close();
+      await Promise.all([questions.close(), answersQueue.close()]);
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { SkiffError } from "./errors.js";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** `analytics=4,billing=2`: statements each source runs at once across the whole fleet. */
+const sourceConcurrencySchema = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const limits: Record<string, number> = {};
+    for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const match = /^([a-z][a-z0-9_]*)=(\d+)$/.exec(part);
+      if (!match?.[1] || !match[2] || Number(match[2]) < 1) {
+        ctx.addIssue({ code: "custom", message: `"${part}" is not source=N (e.g. analytics=4,billing=2)` });
+        return z.NEVER;
+      }
+      limits[match[1]] = Number(match[2]);
+    }
+    return limits;
+  });
+
+/**
+ * The environment every queue role reads (bot, agent worker, query worker):
+ * where Redis is, how queues are named, how much work each process takes.
+ */
+export const queueEnvSchema = z.object({
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /** Namespace for every queue key, so several Skiff installs can share one Redis. */
+  SKIFF_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, _ . - only").default("skiff"),
+  /** Postgres run store; the embedded DuckDB store under SKIFF_HOME when unset. */
+  SKIFF_DATABASE_URL: z.string().min(1).optional(),
+  /** Questions one agent worker process plans at once. */
+  SKIFF_AGENT_CONCURRENCY: positiveInt(16),
+  /** Query jobs one query worker process runs at once (per source queue). */
+  SKIFF_QUERY_CONCURRENCY: positiveInt(8),
+  /** Per-source cap across every query worker, e.g. `analytics=4,billing=2`; others use SKIFF_SOURCE_CONCURRENCY_DEFAULT. */
+  SKIFF_SOURCE_CONCURRENCY: sourceConcurrencySchema,
+  SKIFF_SOURCE_CONCURRENCY_DEFAULT: positiveInt(16),
+  /** How long a worker holds a job's lock between renewals; a killed worker's job is retried after it lapses. */
+  SKIFF_JOB_LOCK_MS: positiveInt(30_000),
+  /** How often workers look for jobs whose worker died (stalled-job recovery). */
+  SKIFF_STALLED_CHECK_MS: positiveInt(30_000),
+  /** Completed jobs kept for this long (then trimmed), so Redis does not grow. */
+  SKIFF_KEEP_COMPLETED_S: positiveInt(3_600),
+});
+
+export interface QueueConfig {
+  redisUrl: string;
+  prefix: string;
+  databaseUrl: string | undefined;
+  agentConcurrency: number;
+  queryConcurrency: number;
+  sourceConcurrency: Readonly<Record<string, number>>;
+  sourceConcurrencyDefault: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  keepCompletedSeconds: number;
+}
+
+/** Parses the queue environment at start-up; a bad variable fails with its name. */
+export function loadQueueConfig(env: NodeJS.ProcessEnv): QueueConfig {
+  const parsed = queueEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new SkiffError("CONFIG_INVALID", `Skiff's queue environment is invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`);
+  }
+  const e = parsed.data;
+  return {
+    redisUrl: e.REDIS_URL,
+    prefix: e.SKIFF_QUEUE_PREFIX,
+    databaseUrl: e.SKIFF_DATABASE_URL,
+    agentConcurrency: e.SKIFF_AGENT_CONCURRENCY,
+    queryConcurrency: e.SKIFF_QUERY_CONCURRENCY,
+    sourceConcurrency: e.SKIFF_SOURCE_CONCURRENCY,
+    sourceConcurrencyDefault: e.SKIFF_SOURCE_CONCURRENCY_DEFAULT,
+    lockDurationMs: e.SKIFF_JOB_LOCK_MS,
+    stalledIntervalMs: e.SKIFF_STALLED_CHECK_MS,
+    keepCompletedSeconds: e.SKIFF_KEEP_COMPLETED_S,
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { SkiffError } from "./errors.js";
+
+/** The environment only the bot reads: Slack tokens, its web address, the link secret. */
+export const slackEnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "a bot token starts with xoxb- (OAuth & Permissions in the Slack app settings)"),
+  SLACK_SIGNING_SECRET: z.string().min(1, "copy it from Basic Information → App Credentials"),
+  /** Socket Mode when set (no public URL needed). */
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", "an app-level token starts with xapp-").optional(),
+  /** Web API base, for enterprise proxies and tests. */
+  SLACK_API_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Where people reach the bot's run pages, e.g. https://skiff.example.com. */
+  SKIFF_PUBLIC_URL: z.string().url().optional(),
+  SKIFF_LINK_SECRET: z.string().min(32, "use at least 32 random characters, e.g. `openssl rand -hex 32`"),
+  /** How long a run-page link stays valid. */
+  SKIFF_LINK_TTL_DAYS: z.coerce.number().positive().default(30),
+  /** Questions one person may ask per minute. */
+  SKIFF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Answers the bot renders into Slack at once. */
+  SKIFF_ANSWER_CONCURRENCY: z.coerce.number().int().positive().default(16),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+  port: number;
+  publicUrl: string;
+  linkSecret: string;
+  linkTtlMs: number;
+  rateLimitPerMinute: number;
+  answerConcurrency: number;
+}
+
+/** Parses the bot's environment at start-up; a missing or bad variable fails with its name. */
+export function loadSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
+  const parsed = slackEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new SkiffError("CONFIG_INVALID", `Skiff's Slack environment is invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example and the README's Slack section).`);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    apiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+    publicUrl: (e.SKIFF_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    linkSecret: e.SKIFF_LINK_SECRET,
+    linkTtlMs: e.SKIFF_LINK_TTL_DAYS * 86_400_000,
+    rateLimitPerMinute: e.SKIFF_RATE_LIMIT_PER_MINUTE,
+    answerConcurrency: e.SKIFF_ANSWER_CONCURRENCY,
+  };
+}

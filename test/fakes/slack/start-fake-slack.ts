@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  /** Form fields, with JSON-valued fields (blocks, attachments, view) parsed. */
+  params: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+  /** What the fake answered. */
+  response: Record<string, unknown>;
+}
+
+export interface FakeSlack {
+  /** The Web API base for SLACK_API_URL (ends with a slash, like https://slack.com/api/). */
+  url: string;
+  calls: SlackCall[];
+  callsTo(method: string): SlackCall[];
+  /** The next call to `method` answers `{ ok: false, error }`. */
+  failNext(method: string, error: string): void;
+  /** Resolves when `predicate` holds for the recorded calls; rejects after `timeoutMs`. */
+  waitFor(predicate: (calls: readonly SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const fakeBotUserId = "UBOTSKIFF";
+
+const jsonFields = new Set(["blocks", "attachments", "view", "metadata"]);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseParams(type: string | undefined, body: string): Record<string, unknown> {
+  if (type?.includes("application/json")) return JSON.parse(body || "{}") as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    params[key] = jsonFields.has(key) ? (JSON.parse(value) as unknown) : value;
+  }
+  return params;
+}
+
+/**
+ * A fake of the Slack Web API on 127.0.0.1 for the real @slack/web-api client
+ * (through `slackApiUrl`): answers the methods Skiff calls the way Slack does
+ * and records every call for assertions.
+ */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const failures = new Map<string, string>();
+  let seq = 0;
+  const nextTs = () => `1764500000.${String(++seq).padStart(6, "0")}`;
+
+  const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      return { ok: false, error: failure };
+    }
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://skiff-test.slack.com/", team: "Skiff Test", user: "skiff", team_id: "T0TEST", user_id: fakeBotUserId, bot_id: "B0SKIFF" };
+      case "chat.postMessage": {
+        const ts = nextTs();
+        return { ok: true, channel: params.channel, ts, message: { text: params.text, ts, user: fakeBotUserId } };
+      }
+      case "chat.update":
+        return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: nextTs() };
+      case "views.open":
+        return { ok: true, view: { id: `V${seq}` } };
+      default:
+        return { ok: true };
+    }
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const method = (req.url ?? "/").replace(/^\/+/, "").split("?")[0] ?? "";
+      const params = parseParams(req.headers["content-type"], await readBody(req));
+      const auth = req.headers.authorization;
+      const response = answer(method, params);
+      calls.push({ method, params, token: auth?.replace(/^Bearer /, "") ?? (params.token as string | undefined), at: Date.now(), response });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(response));
+    })().catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    failNext: (method, error) => void failures.set(method, error),
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(calls)) {
+        if (Date.now() > deadline) throw new Error(`fake Slack: condition not met within ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(", ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    reset: () => void calls.splice(0),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

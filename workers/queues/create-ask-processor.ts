@@ -1,0 +1,81 @@
+import { UnrecoverableError, type Job, type JobsOptions, type Queue } from "bullmq";
+import type { Catalog } from "../../catalog/model/catalog.js";
+import type { Clock } from "../../shared/clock.js";
+import { isSkiffError } from "../../shared/errors.js";
+import type { AnswerJob } from "../../shared/jobs/answer-job.js";
+import { askJobSchema, slackThreadId } from "../../shared/jobs/ask-job.js";
+import { jobId } from "../../shared/jobs/queue-names.js";
+import type { Logger } from "../../shared/logger.js";
+import type { RunStore } from "../../shared/run-store/run-store.js";
+import type { Scratch } from "../engine/scratch/open-scratch.js";
+import { answerQuestion } from "../pipeline/answer-question.js";
+import type { Planner } from "../planner/planner.js";
+import { createQueueRunEngine } from "./create-queue-run-engine.js";
+import { describeQueries } from "./describe-queries.js";
+import type { SourceLane } from "./source-lane.js";
+import { summarizeRun } from "./summarize-run.js";
+
+export interface AskProcessorOptions {
+  catalog: Catalog;
+  planner: Planner;
+  runStore: RunStore;
+  clock: Clock;
+  logger: Logger;
+  lanes: ReadonlyMap<string, SourceLane>;
+  openScratch: () => Promise<Scratch>;
+  answers: Queue;
+  deadlineMs: number;
+  jobOptions: JobsOptions;
+  /** Earlier runs of a thread the planner sees. @defaultValue 10 */
+  historyLimit?: number;
+}
+
+/**
+ * The agent worker's processor: answer one AskJob with the pipeline, its
+ * statements running in query workers, then hand the bot one final AnswerJob.
+ * The run id comes from the job, so a retry (after a crash) rewrites the same
+ * run record and updates the same placeholder.
+ */
+export function createAskProcessor(options: AskProcessorOptions) {
+  const { answers, logger } = options;
+  return async (job: Job): Promise<void> => {
+    const parsed = askJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`ask job ${job.id ?? "?"} is not an AskJob: ${parsed.error.message}`);
+    const ask = parsed.data;
+    const target = { runId: ask.runId, channel: ask.channel, threadTs: ask.threadTs, placeholderTs: ask.placeholderTs };
+    const threadId = slackThreadId(ask.channel, ask.threadTs);
+    const earlier = await options.runStore.list({ threadId, limit: (options.historyLimit ?? 10) + 1 });
+    const history = earlier.filter((run) => run.id !== ask.runId).reverse();
+
+    let step = 0;
+    const progress = (text: string) => {
+      step += 1;
+      const data: AnswerJob = { kind: "progress", ...target, text };
+      void answers
+        .add("progress", data, { ...options.jobOptions, jobId: jobId(ask.runId, "progress", String(job.attemptsStarted), String(step)) })
+        .catch((error: unknown) => logger.warn({ err: error, run: ask.runId }, "could not report progress"));
+    };
+    const engine = createQueueRunEngine({
+      lanes: options.lanes,
+      openScratch: options.openScratch,
+      runId: ask.runId,
+      deadlineAt: Date.now() + options.deadlineMs,
+      jobOptions: options.jobOptions,
+      onQueries: (queries) => progress(describeQueries(queries)),
+    });
+
+    let final: AnswerJob;
+    try {
+      const record = await answerQuestion(
+        { catalog: options.catalog, engine, planner: options.planner, runStore: options.runStore, clock: options.clock, logger, deadlineMs: options.deadlineMs },
+        { question: ask.question, asker: ask.asker, threadId, history, runId: ask.runId },
+      );
+      final = { kind: "final", ...target, eventAt: ask.eventAt, summary: summarizeRun(record) };
+    } catch (error) {
+      // Only an invalid question fails before a run exists; anything else (the run store down) is worth a retry.
+      if (!isSkiffError(error, "QUESTION_INVALID")) throw error;
+      final = { kind: "final", ...target, eventAt: ask.eventAt, error: error.message };
+    }
+    await answers.add("final", final, { ...options.jobOptions, jobId: jobId(ask.runId, "final") });
+  };
+}

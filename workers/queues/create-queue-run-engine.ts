@@ -1,0 +1,71 @@
+import type { JobsOptions } from "bullmq";
+import { SkiffError } from "../../shared/errors.js";
+import { jobId } from "../../shared/jobs/queue-names.js";
+import { queryJobResultSchema, type QueryJob } from "../../shared/jobs/query-job.js";
+import type { PlannedQuery } from "../engine/planned-query.js";
+import type { Scratch } from "../engine/scratch/open-scratch.js";
+import type { RunEngine } from "../pipeline/create-run-context.js";
+import { failedQuery, fromQueryJobResult, toJobQuery } from "./query-job-codec.js";
+import type { SourceLane } from "./source-lane.js";
+
+export interface QueueRunEngineOptions {
+  /** Query queues by source name. */
+  lanes: ReadonlyMap<string, SourceLane>;
+  /** Scratch stays in the agent worker: results meet there, not in a query worker. */
+  openScratch: () => Promise<Scratch>;
+  runId: string;
+  /** The run's deadline, ms since epoch. */
+  deadlineAt: number;
+  jobOptions: JobsOptions;
+  /** Told before each batch is enqueued (progress in the thread). */
+  onQueries?: (queries: readonly PlannedQuery[]) => void;
+}
+
+/**
+ * A {@link RunEngine} whose statements run in query workers: each query
+ * becomes a QueryJob on its source's queue, and the run waits for the result.
+ * Job ids are the run id plus the query id, so a run retried after its worker
+ * died reuses results that already came back instead of querying again.
+ */
+export function createQueueRunEngine(options: QueueRunEngineOptions): RunEngine {
+  const { lanes, runId, deadlineAt } = options;
+
+  const runOne = async (query: PlannedQuery) => {
+    const lane = lanes.get(query.source);
+    if (!lane) {
+      const known = [...lanes.keys()].join(", ") || "none";
+      return failedQuery(query, new SkiffError("UNKNOWN_SOURCE", `there is no source named ${query.source}; sources: ${known}`));
+    }
+    const started = performance.now();
+    const data: QueryJob = { runId, query: toJobQuery(query), deadlineAt };
+    try {
+      const job = await lane.queue.add("query", data, { ...options.jobOptions, jobId: jobId(runId, query.id) });
+      const remaining = deadlineAt - Date.now();
+      if (remaining <= 0) throw new SkiffError("QUERY_TIMEOUT", "the run's deadline passed before the query ran");
+      const raw: unknown = await job.waitUntilFinished(lane.events, remaining);
+      const parsed = queryJobResultSchema.safeParse(raw);
+      if (!parsed.success) throw new SkiffError("INTERNAL", `query worker returned a result Skiff cannot read (${parsed.error.message}); are the worker versions in step?`);
+      return fromQueryJobResult(query, parsed.data);
+    } catch (error) {
+      const ms = Math.round(performance.now() - started);
+      if (error instanceof SkiffError) return failedQuery(query, error, ms);
+      const message = error instanceof Error ? error.message : String(error);
+      const timedOut = /timed out|ttl/i.test(message);
+      return failedQuery(
+        query,
+        timedOut
+          ? new SkiffError("QUERY_TIMEOUT", `${query.source} did not answer before the run's deadline; is a query worker running for it?`, { cause: error })
+          : new SkiffError("SOURCE_UNAVAILABLE", `the query worker for ${query.source} failed: ${message}`, { cause: error }),
+        ms,
+      );
+    }
+  };
+
+  return {
+    runAll(queries) {
+      options.onQueries?.(queries);
+      return Promise.all(queries.map(runOne));
+    },
+    openScratch: options.openScratch,
+  };
+}
