@@ -3,6 +3,7 @@ import { physicalName, tableId } from "../../catalog/model/catalog.js";
 import type { PiiClass } from "../../catalog/model/column-schema.js";
 import type { Table } from "../../catalog/model/table-schema.js";
 import type { Dialect } from "../sql/dialect.js";
+import { checkSqlTokens, type TokenCheck } from "./guard/check-sql-tokens.js";
 import { collectTableReferences, type TableReferences } from "./guard/collect-table-references.js";
 import { findForbiddenFunction } from "./guard/forbidden-functions/index.js";
 import { functionName } from "./guard/function-name.js";
@@ -69,7 +70,17 @@ export function guardSql(input: GuardInput): GuardVerdict {
   const { sql, dialect } = input;
   startsLikeAQuery(sql);
   const scans = scanEveryReading(sql);
-  const parsed = parse(sql, dialect);
+  // ClickHouse has much syntax the parser cannot read: its token checks run on
+  // every statement, and alone decide (conservatively) what the parser cannot read.
+  const tokens = dialect === "clickhouse" && "catalog" in input ? checkSqlTokens(sql, dialect) : undefined;
+  let parsed: ParsedSql;
+  try {
+    parsed = parse(sql, dialect);
+  } catch (error) {
+    if (tokens === undefined || !("catalog" in input)) throw error;
+    noSemicolonInComments(scans);
+    return admitByTokens(input, tokens);
+  }
   const statement = oneStatement(parsed);
   noSemicolonInComments(scans);
   readOnly(statement);
@@ -259,6 +270,27 @@ function admitCatalogTables(input: SourceGuardInput, statement: AstNode, refs: T
     }
   }
   return { tables, statement, bindings, piiColumns };
+}
+
+/**
+ * The fallback verdict for SQL only the token checks could read: the tables
+ * must be catalog tables of the source, and no PII column may be named or
+ * reached through `*`, since without a parse Skiff cannot tell which output
+ * column would carry it.
+ */
+function admitByTokens(input: SourceGuardInput, tokens: TokenCheck): GuardVerdict {
+  const statement: AstNode = { type: "select" };
+  const refs: TableReferences = { tables: tokens.tables.map((ref) => ({ node: {}, parts: ref.parts, cte: false })), tableFunctions: [], cteNames: new Set() };
+  const verdict = admitCatalogTables(input, statement, refs);
+  const named = verdict.piiColumns.filter((column) => tokens.names.has(column.column.toLowerCase()));
+  if (named.length > 0 || (tokens.star && verdict.piiColumns.length > 0)) {
+    const columns = (named.length > 0 ? named : verdict.piiColumns).map((column) => column.column);
+    throw guardRejection(
+      "parse",
+      `Skiff's parser cannot read this ${input.dialect} SQL, and without it Skiff cannot tell which output carries the personal data in ${columns.join(", ")}; list the columns you need without ${columns.length === 1 ? "it" : "them"} (count(DISTINCT …) needs plain SQL the parser reads)`,
+    );
+  }
+  return { ...verdict, bindings: new Map(), piiColumns: [] };
 }
 
 function admitScratchTables(input: ScratchGuardInput, statement: AstNode, refs: TableReferences): GuardVerdict {

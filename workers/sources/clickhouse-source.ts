@@ -6,6 +6,7 @@ import { clickHouseCell } from "./clickhouse/clickhouse-cell.js";
 import { clickHouseConnection } from "./clickhouse/clickhouse-connection.js";
 import { clickHouseError } from "./clickhouse/clickhouse-error.js";
 import { parseTsvRow } from "./clickhouse/parse-tsv-row.js";
+import { requireQueryStart } from "./clickhouse/require-query-start.js";
 import { oneStatementAtSource } from "./one-statement-at-source.js";
 import { queryCancelled, queryTimedOut, sourceUnavailable } from "./source-errors.js";
 import type { QueryOptions, SourceAdapter } from "./source-adapter.js";
@@ -18,7 +19,8 @@ export interface ClickHouseSourceOptions {
 
 /**
  * A {@link SourceAdapter} over ClickHouse's HTTP interface. Engine-side guard:
- * `readonly=1` (no writes, no settings changes from the statement),
+ * only statements starting with SELECT or WITH are sent, under `readonly=1` (no
+ * writes, no settings changes from the statement),
  * `max_execution_time`, and `max_result_rows` with overflow mode `break`, so the
  * server stops at the row cap. Rows stream as TabSeparatedWithNamesAndTypes,
  * which every ClickHouse since 1.1 speaks (18.16 lacks the newer JSON formats);
@@ -39,6 +41,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): Source
   const query = async (sql: string, queryOptions: QueryOptions): Promise<QueryResult> => {
     const started = performance.now();
     const statement = oneStatementAtSource(sql, source.name);
+    requireQueryStart(statement, source.name);
     if (closed) throw new SkiffError("SOURCE_UNAVAILABLE", `source ${source.name} is closed`, { retryable: false });
     if (queryOptions.signal?.aborted) throw queryCancelled(source.name, queryOptions.signal);
     const controller = new AbortController();
