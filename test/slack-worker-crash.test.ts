@@ -81,7 +81,7 @@ describe("an agent worker killed mid-run", () => {
     // No query worker runs yet, so the agent is mid-run for as long as the test wants: its query is queued, its answer pending.
     const queries = new Queue(queueNames.queries("analytics"), { connection: { host: "127.0.0.1", port: 6379 }, prefix });
     cleanup.push(() => queries.close());
-    await waitUntil(async () => (await queries.getJobCounts("waiting")).waiting > 0, "the agent queued its query");
+    await waitUntil(async () => ((await queries.getJobCounts("waiting")).waiting ?? 0) > 0, "the agent queued its query");
     doomed.kill("SIGKILL");
     await new Promise((resolve) => doomed.once("exit", resolve));
 

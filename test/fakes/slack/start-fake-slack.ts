@@ -48,7 +48,7 @@ function parseParams(type: string | undefined, body: string): Record<string, unk
  * (through `slackApiUrl`): answers the methods Skiff calls the way Slack does
  * and records every call for assertions.
  */
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: { onCall?: (call: SlackCall) => void; record?: boolean } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, string>();
   let seq = 0;
@@ -84,7 +84,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const params = parseParams(req.headers["content-type"], await readBody(req));
       const auth = req.headers.authorization;
       const response = answer(method, params);
-      calls.push({ method, params, token: auth?.replace(/^Bearer /, "") ?? (params.token as string | undefined), at: Date.now(), response });
+      const call = { method, params, token: auth?.replace(/^Bearer /, "") ?? (params.token as string | undefined), at: Date.now(), response };
+      // Benchmarks turn recording off so a long run does not hold every call.
+      if (options.record ?? true) calls.push(call);
+      options.onCall?.(call);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(response));
     })().catch((error: unknown) => {
