@@ -5,6 +5,7 @@ import { processIo, type CliIo } from "./cli-io.js";
 import { registerAskCommand } from "./commands/ask-command.js";
 import { registerCatalogCommands, type CommandContext } from "./commands/catalog-commands.js";
 import { registerDemoCommands } from "./commands/demo-commands.js";
+import { registerEvalCommand } from "./commands/eval-command.js";
 import { registerRunsCommands } from "./commands/runs-commands.js";
 import { registerSqlCommand } from "./commands/sql-command.js";
 import { exitCodes } from "./exit-codes.js";
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   registerSqlCommand(program, ctx);
   registerCatalogCommands(program, ctx);
   registerDemoCommands(program, ctx);
+  registerEvalCommand(program, ctx);
   registerRunsCommands(program, ctx);
 
   const json = argv.includes("--json");

@@ -7,7 +7,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const anthropicEnvSchema = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   /** A current Claude Sonnet model id unless set. */
-  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
   /** Proxies, gateways and tests point the client elsewhere. */
   ANTHROPIC_BASE_URL: z.url().optional(),
   /** Retries of 429, 5xx and 529 responses (with the API's retry-after, else exponential backoff). */

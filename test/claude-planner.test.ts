@@ -66,7 +66,7 @@ describe("Claude planner on the demo lake (fake Messages API, real SDK and engin
     const requests = h.fake.requests.map((r) => r.body);
     expect(requests).toHaveLength(5);
     for (const body of requests) {
-      expect(body.model).toBe("claude-sonnet-4-5");
+      expect(body.model).toBe("claude-sonnet-5-5");
       expect(Array.isArray(body.system) && body.system.at(-1)?.cache_control).toEqual({ type: "ephemeral" });
       expect(body.tools?.map((t) => t.name)).toEqual(["search_catalog", "describe", "run_query", "query_metric", "combine", "answer"]);
       expect(body.tools?.at(-1)?.cache_control).toEqual({ type: "ephemeral" });

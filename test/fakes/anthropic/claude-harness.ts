@@ -40,7 +40,7 @@ export async function startClaudeHarness(options: FakeAnthropicOptions & { budge
   const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger: silentLogger });
   const maxRetries = options.maxRetries ?? 2;
   const client = new Anthropic({ apiKey: "sk-ant-test", baseURL: fake.url, maxRetries });
-  const planner = createClaudePlanner({ catalog, client, model: "claude-sonnet-4-5", budgets: { ...testBudgets, ...options.budgets }, maxRetries });
+  const planner = createClaudePlanner({ catalog, client, model: "claude-sonnet-5-5", budgets: { ...testBudgets, ...options.budgets }, maxRetries });
   const runStore = createMemoryRunStore();
   const logger = options.logger ?? silentLogger;
   return {
