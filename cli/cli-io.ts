@@ -2,6 +2,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Where interactive commands (`skiff chat`) read lines from. @defaultValue process.stdin */
+  input?: NodeJS.ReadableStream;
 }
 
 export const processIo: CliIo = {

@@ -4,6 +4,7 @@ import { loadAnthropicConfig, type AnthropicConfig } from "../shared/config-anth
 import { processIo, type CliIo } from "./cli-io.js";
 import { registerAskCommand } from "./commands/ask-command.js";
 import { registerCatalogCommands, type CommandContext } from "./commands/catalog-commands.js";
+import { registerChatCommand } from "./commands/chat-command.js";
 import { registerDemoCommands } from "./commands/demo-commands.js";
 import { registerEvalCommand } from "./commands/eval-command.js";
 import { registerRunsCommands } from "./commands/runs-commands.js";
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .showHelpAfterError("(run with --help for usage)");
   registerAskCommand(program, ctx);
+  registerChatCommand(program, ctx);
   registerSqlCommand(program, ctx);
   registerCatalogCommands(program, ctx);
   registerDemoCommands(program, ctx);
