@@ -1,5 +1,5 @@
 import type { AggregateMetric } from "../../../catalog/model/metric-schema.js";
-import { SkiffError } from "../../../shared/errors.js";
+import { SkiffError, isSkiffError } from "../../../shared/errors.js";
 import type { ExecutedQuery } from "../../engine/planned-query.js";
 import { compileMemberQuery } from "../../sql/compile-member-query.js";
 import { compileMetricQuery } from "../../sql/compile-metric-query.js";
@@ -54,6 +54,14 @@ export async function executeIntersectionPlan(plan: IntersectionPlan, runner: Qu
     { id: runner.nextId(), source: ranking.table.source, sql: ranking.sql, purpose: rankWords, ...(plan.ranking.window ? { window: plan.ranking.window } : {}) },
   ])) as [ExecutedQuery, ExecutedQuery];
   const memberRows = requireResult(members);
+  if (ranked.error && isUnreachable(ranked.error)) {
+    // Half an intersection is still worth saying when it is the half that was
+    // asked about: the members are known, their ranking is not. The pipeline
+    // adds the partial caveat naming the source that did not answer.
+    const count = memberRows.rows.length;
+    const answer = `${count} ${memberWords}; Skiff could not check which of them are in the ${rankWords}, because ${ranked.query.source} did not answer (${ranked.error.message}).`;
+    return { answer, result: memberRows, assumptions: plan.assumptions, plan };
+  }
   requireResult(ranked);
   await runner.save("members", members);
   await runner.save("ranking", ranked);
@@ -77,4 +85,9 @@ export async function executeIntersectionPlan(plan: IntersectionPlan, runner: Qu
   const lead = best ? ` Highest ranked: ${String(best[labelIndex])} at #${String(best[result.columns.indexOf("rank")])} with ${formatValue(best[result.columns.indexOf(metric)] ?? null, unit)}.` : "";
   const answer = `${count} of the ${memberRows.rows.length} ${memberWords} are in the ${rankWords}.${lead}`;
   return { answer, result, assumptions: plan.assumptions, plan };
+}
+
+/** A source that was down or too slow, as opposed to SQL that was wrong or refused (which must fail the answer). */
+function isUnreachable(error: SkiffError): boolean {
+  return isSkiffError(error, "SOURCE_UNAVAILABLE") || isSkiffError(error, "QUERY_TIMEOUT");
 }

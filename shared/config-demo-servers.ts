@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { SkiffError } from "./errors.js";
+
+/**
+ * Where `skiff demo load` puts the demo lake, and where catalog/demo-servers
+ * points its sources (the same variables, through `${VAR}` references).
+ */
+export const demoServersEnvSchema = z.object({
+  /** Postgres database that receives the `accounts` schema. */
+  SKIFF_DEMO_POSTGRES_URL: z.string().min(1).default("postgres://postgres@127.0.0.1:5432/postgres"),
+  /** ClickHouse HTTP interface that receives `http_requests`. */
+  SKIFF_DEMO_CLICKHOUSE_URL: z.string().url().default("http://127.0.0.1:8123"),
+  /** ClickHouse database for `http_requests`. */
+  SKIFF_DEMO_CLICKHOUSE_DB: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default("analytics"),
+});
+
+export interface DemoServersConfig {
+  postgresUrl: string;
+  clickhouseUrl: string;
+  clickhouseDatabase: string;
+}
+
+/** Parses the demo-server variables; a bad one fails naming the variable. */
+export function loadDemoServersConfig(env: Readonly<Record<string, string | undefined>>): DemoServersConfig {
+  const parsed = demoServersEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new SkiffError("CONFIG_INVALID", `the demo-server settings are invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`);
+  }
+  return { postgresUrl: parsed.data.SKIFF_DEMO_POSTGRES_URL, clickhouseUrl: parsed.data.SKIFF_DEMO_CLICKHOUSE_URL, clickhouseDatabase: parsed.data.SKIFF_DEMO_CLICKHOUSE_DB };
+}
