@@ -43,7 +43,10 @@ export async function startAgentWorker(options: AgentWorkerOptions): Promise<Run
     const name = queueNames.queries(source);
     const events = new QueueEvents(name, { connection: workerRedisOptions(config.redisUrl), prefix: config.prefix });
     events.on("error", (error) => logger.error({ err: error, queue: name }, "lost the query results stream; retrying"));
-    lanes.set(source, { queue: new Queue(name, { connection, prefix: config.prefix }), events });
+    const queue = new Queue(name, { connection, prefix: config.prefix });
+    // Every query a run waits on listens for the queue closing; many runs in flight are expected, not a leak.
+    queue.setMaxListeners(0);
+    lanes.set(source, { queue, events });
   }
   await Promise.all([...lanes.values()].map((lane) => lane.events.waitUntilReady()));
   const answers = new Queue(queueNames.answers, { connection, prefix: config.prefix });
