@@ -57,3 +57,11 @@ describe("ClickHouse: the token checks and the conservative fallback", () => {
     expect(rule(() => clickhouse("SELECT count() FROM analytics.http_requests WHERE country = 'a\\' OR 1 IN (SELECT 1 FROM system.users) OR ''''"))).not.toBe("admitted");
   });
 });
+
+describe("BigQuery backtick paths", () => {
+  it("reads `dataset.table` as the table, not its quote marks", () => {
+    const bigquery = (sql: string) => guardSql({ sql, source: "billing", dialect: "bigquery", catalog });
+    expect(bigquery("SELECT sum(cost_usd) FROM `billing.usage_daily`").tables).toEqual(["billing.usage_daily"]);
+    expect(rule(() => bigquery("SELECT * FROM `billing.usage_daily` u JOIN `billing.secrets` s ON true"))).toBe("unknown-table");
+  });
+});

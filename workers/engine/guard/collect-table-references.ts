@@ -62,7 +62,8 @@ export function collectTableReferences(statement: AstNode, options: CollectOptio
       }
     }
     for (const [field, child] of Object.entries(value)) {
-      if (field === "with") continue;
+      // `surround` records how a name was quoted (`{ table: "`" }`), not a table.
+      if (field === "with" || field === "surround") continue;
       if (field === "from") collectTableFunctions(child, found.tableFunctions);
       visit(child, inner);
     }
