@@ -9,7 +9,6 @@
 import { execFileSync } from "node:child_process";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { silentLogger } from "../shared/logger.js";
-import type { QueryResult } from "../shared/query-result.js";
 import { openScratch } from "../workers/engine/scratch/open-scratch.js";
 import { createSourceAdapter } from "../workers/sources/create-source-adapter.js";
 import { sourceSchema } from "../catalog/model/source-schema.js";
