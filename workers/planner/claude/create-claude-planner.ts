@@ -4,6 +4,7 @@ import { createCatalogSearch, type CatalogSearch } from "../../../catalog/search
 import type { AgentBudgets } from "../../../shared/config-anthropic.js";
 import { silentLogger, type Logger } from "../../../shared/logger.js";
 import type { Planner } from "../planner.js";
+import { toolDefinitions } from "./agent-tools.js";
 import { buildSystemPrompt } from "./build-system-prompt.js";
 import { createLiveFacts } from "./describe/live-facts.js";
 import { runAgentLoop } from "./run-agent-loop.js";
@@ -33,12 +34,13 @@ export function createClaudePlanner(options: ClaudePlannerOptions): Planner {
   const search = options.search ?? createCatalogSearch(catalog);
   const liveFacts = createLiveFacts({ ttlMs: options.liveFactsTtlMs ?? 300_000 });
   const systemPrompt = buildSystemPrompt(catalog);
+  const tools = toolDefinitions() as Anthropic.Tool[];
   const logger = options.logger ?? silentLogger;
   return {
     kind: "claude",
     answer(request, runner) {
       return runAgentLoop(
-        { client: options.client, model: options.model, budgets: options.budgets, maxRetries: options.maxRetries ?? 2, systemPrompt, logger },
+        { client: options.client, model: options.model, budgets: options.budgets, maxRetries: options.maxRetries ?? 2, systemPrompt, tools, logger },
         request,
         { runner, catalog, search, liveFacts },
       );

@@ -4,7 +4,6 @@ import type { AgentBudgets } from "../../../shared/config-anthropic.js";
 import { isSkiffError, SkiffError } from "../../../shared/errors.js";
 import type { Logger } from "../../../shared/logger.js";
 import type { PlannerOutcome, PlannerRequest } from "../planner.js";
-import { toolDefinitions } from "./agent-tools.js";
 import { createAgentState, type AgentState } from "./agent-state.js";
 import { dispatchTool } from "./dispatch-tool.js";
 import { historyMessages } from "./history-messages.js";
@@ -23,6 +22,8 @@ export interface AgentLoopDeps {
   budgets: AgentBudgets;
   maxRetries: number;
   systemPrompt: string;
+  /** The tool definitions as sent; built once per planner so the cached prefix is byte-identical. */
+  tools: Anthropic.Tool[];
   logger: Logger;
 }
 
@@ -49,7 +50,6 @@ export async function runAgentLoop(deps: AgentLoopDeps, request: PlannerRequest,
   const started = performance.now();
   const deadlineAt = started + budgets.deadlineMs;
   const system = [{ type: "text" as const, text: deps.systemPrompt, cache_control: { type: "ephemeral" as const } }];
-  const toolParams = toolDefinitions() as Anthropic.Tool[];
   const messages: Anthropic.MessageParam[] = [
     ...historyMessages(request.history),
     { role: "user", content: questionTurn(request.question, ctx.runner.asOf, request.asker) },
@@ -75,7 +75,7 @@ export async function runAgentLoop(deps: AgentLoopDeps, request: PlannerRequest,
     let raw: unknown;
     try {
       raw = await client.messages.create(
-        { model, max_tokens: budgets.maxOutputTokens, system, tools: toolParams, messages: withCacheBreakpoint(messages) },
+        { model, max_tokens: budgets.maxOutputTokens, system, tools: deps.tools, messages: withCacheBreakpoint(messages) },
         { signal },
       );
     } catch (error) {
