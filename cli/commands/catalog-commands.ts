@@ -4,6 +4,7 @@ import { loadCatalog } from "../../catalog/load-catalog.js";
 import { createCatalogSearch, catalogSearchKinds, type CatalogSearchKind } from "../../catalog/search-catalog.js";
 import { writeCatalogJsonSchema } from "../../catalog/write-json-schema.js";
 import type { Config } from "../../shared/config.js";
+import { syncCatalog } from "../../workers/sync/sync-catalog.js";
 import type { AnthropicConfig } from "../../shared/config-anthropic.js";
 import type { CliIo } from "../cli-io.js";
 import { exitCodes } from "../exit-codes.js";
@@ -16,7 +17,7 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
-/** `skiff catalog validate|search|schema`. */
+/** `skiff catalog validate|search|schema|sync`. */
 export function registerCatalogCommands(program: Command, ctx: CommandContext): void {
   const catalog = program.command("catalog").description("check and search the metadata catalog");
 
@@ -63,6 +64,23 @@ export function registerCatalogCommands(program: Command, ctx: CommandContext): 
       if (options.json) ctx.io.out(JSON.stringify(hits, null, 2));
       else if (hits.length === 0) ctx.io.out(`nothing in the catalog matches "${words.join(" ")}"`);
       else for (const hit of hits) ctx.io.out(`${hit.kind.padEnd(9)} ${hit.name}  — ${hit.description}`);
+      ctx.setExitCode(exitCodes.ok);
+    });
+
+  catalog
+    .command("sync")
+    .description("introspect a source and add its new tables and columns to the catalog as review: pending")
+    .requiredOption("--source <name>", "the catalog source to introspect")
+    .option("--catalog <dir>", "catalog folder (default: SKIFF_CATALOG, else the bundled demo catalog)")
+    .action(async (options: { source: string; catalog?: string }) => {
+      const config = ctx.config();
+      const summary = await syncCatalog({ catalogDir: options.catalog ? resolve(options.catalog) : config.catalogDir, source: options.source, env: config.sourceEnv });
+      const added = summary.addedTables.length + summary.addedColumns.length;
+      if (added === 0) ctx.io.out(`${options.source}: the catalog already has every table and column`);
+      else ctx.io.out(`${options.source}: added ${summary.addedTables.length} tables and ${summary.addedColumns.length} columns as review: pending (${summary.files.join(", ")}); review them, then set review: reviewed`);
+      for (const table of summary.addedTables) ctx.io.out(`  + table ${table}`);
+      for (const column of summary.addedColumns) ctx.io.out(`  + column ${column}`);
+      if (summary.skipped.length > 0) ctx.io.out(`  skipped (names are not lower_snake_case): ${summary.skipped.join(", ")}`);
       ctx.setExitCode(exitCodes.ok);
     });
 
