@@ -30,8 +30,7 @@ export async function syncCatalog(options: SyncCatalogOptions): Promise<SyncSumm
       await written.restore();
       throw error;
     }
-    const { restore: _restore, ...summary } = written;
-    return summary;
+    return { addedTables: written.addedTables, addedColumns: written.addedColumns, skipped: written.skipped, files: written.files };
   } finally {
     await adapter.close();
   }

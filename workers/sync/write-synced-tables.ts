@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { isMap, isSeq, parseDocument, type Document, YAMLMap, YAMLSeq } from "yaml";
+import { isMap, isSeq, parseDocument, type Document, YAMLMap, type YAMLSeq } from "yaml";
 import { findCatalogFiles } from "../../catalog/load/find-catalog-files.js";
 import type { IntrospectedTable } from "./introspect-source.js";
 
@@ -24,7 +24,7 @@ const identifier = /^[a-z][a-z0-9_]*$/;
  * written) as `review: pending`; a new table goes to `synced/<source>.yaml` as
  * `review: pending` with placeholders a person fills in when reviewing it.
  */
-export async function writeSyncedTables(catalogDir: string, source: string, tables: readonly IntrospectedTable[]): Promise<SyncSummary & { restore(): Promise<void> }> {
+export async function writeSyncedTables(catalogDir: string, source: string, tables: readonly IntrospectedTable[]): Promise<SyncSummary & { restore: () => Promise<void> }> {
   const files = await findCatalogFiles(catalogDir);
   const docs = new Map<string, { doc: Document; original: string }>();
   for (const file of files) {
@@ -99,7 +99,7 @@ export async function writeSyncedTables(catalogDir: string, source: string, tabl
   }
   return {
     ...summary,
-    async restore() {
+    restore: async () => {
       for (const file of dirty) {
         const original = docs.get(file)?.original ?? "";
         if (original === "") await rm(join(catalogDir, file), { force: true });
