@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Clock } from "../shared/clock.js";
 import type { SlackConfig } from "../shared/config-slack.js";
 import type { Logger } from "../shared/logger.js";
+import type { RunFeedbackStore } from "../shared/run-feedback.js";
 import type { RunStore } from "../shared/run-store/run-store.js";
 import type { BotMetrics } from "./metrics/create-bot-metrics.js";
 
@@ -15,7 +16,7 @@ export interface BotDeps {
   keyPrefix: string;
   questions: Pick<Queue, "add">;
   askJobOptions: JobsOptions;
-  runStore: RunStore;
+  runStore: RunStore & RunFeedbackStore;
   metrics: BotMetrics;
   logger: Logger;
   clock: Clock;

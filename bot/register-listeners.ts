@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { BotDeps } from "./bot-deps.js";
 import { handleAppMention } from "./listeners/handle-app-mention.js";
 import { handleAskCommand } from "./listeners/handle-ask-command.js";
+import { handleFeedbackDown, handleFeedbackUp, handleFeedbackView } from "./listeners/handle-feedback.js";
 import { handleMessage } from "./listeners/handle-message.js";
 import { handleRerun } from "./listeners/handle-rerun.js";
 import { handleShowSql } from "./listeners/handle-show-sql.js";
@@ -13,6 +14,9 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.event("message", ({ event, body, client, context }) => handleMessage(deps, { event, body, client, ...(context.botUserId ? { botUserId: context.botUserId } : {}) }));
   app.command("/ask", ({ command, ack, respond, client }) => handleAskCommand(deps, { command, ack: () => ack(), respond, client }));
   app.action(actionIds.showSql, ({ body, ack, client }) => handleShowSql(deps, { body, ack: () => ack(), client }));
+  app.action(actionIds.feedbackUp, ({ body, ack, client }) => handleFeedbackUp(deps, { body, ack: () => ack(), client }));
+  app.action(actionIds.feedbackDown, ({ body, ack, client }) => handleFeedbackDown(deps, { body, ack: () => ack(), client }));
+  app.view(actionIds.feedbackView, ({ body, ack }) => handleFeedbackView(deps, { body, ack: () => ack() }));
   app.action(actionIds.rerun, ({ body, ack, client }) => handleRerun(deps, { body, ack: () => ack(), client }));
   // A link button still sends an action; acking it keeps Slack from showing an error.
   app.action(actionIds.viewQueries, ({ ack }) => ack());

@@ -10,6 +10,7 @@ import { queueNames } from "../shared/jobs/queue-names.js";
 import type { Logger } from "../shared/logger.js";
 import { jobRetention } from "../shared/queues/job-retention.js";
 import { redisOptions, workerRedisOptions } from "../shared/queues/redis-options.js";
+import type { RunFeedbackStore } from "../shared/run-feedback.js";
 import type { RunStore } from "../shared/run-store/run-store.js";
 import type { RunningRole } from "../shared/running-role.js";
 import { createAnswerProcessor } from "./answers/create-answer-processor.js";
@@ -22,7 +23,7 @@ import { createWebHandler } from "./web/create-web-handler.js";
 export interface BotOptions {
   slack: SlackConfig;
   queue: QueueConfig;
-  runStore: RunStore;
+  runStore: RunStore & RunFeedbackStore;
   logger: Logger;
   newRunId: () => string;
   clock?: Clock;

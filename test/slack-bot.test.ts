@@ -244,4 +244,70 @@ describe("Skiff in Slack", () => {
     expect(metrics).toContain("skiff_event_to_answer_seconds_bucket");
     expect(metrics).toMatch(/skiff_queue_jobs\{queue="questions",state="waiting"\}/);
   });
+
+  it("answers the buttons: Show SQL privately, 👍, 👎 with a modal stored with the run, Rerun in the same thread", async () => {
+    const event = mention("Top 10 countries by requests in the last 7 days", { user: "UASKER7" });
+    await postEvent(event);
+    const { placeholderTs, final } = await answerIn(event.ts);
+    const link = linkOf(final);
+    const runId = link.pathname.split("/").at(-1) ?? "";
+    const interact = (payload: Record<string, unknown>) =>
+      postToBot(`${stack.botUrl}/slack/events`, {
+        secret: testSigningSecret,
+        body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        contentType: "application/x-www-form-urlencoded",
+      });
+    const click = (actionId: string, triggerId: string) =>
+      interact({
+        type: "block_actions",
+        user: { id: "UASKER7", team_id: "T0TEST" },
+        team: { id: "T0TEST" },
+        api_app_id: "A0SKIFF",
+        token: "legacy",
+        trigger_id: triggerId,
+        container: { type: "message", message_ts: placeholderTs, channel_id: "CDATA" },
+        channel: { id: "CDATA", name: "data" },
+        message: { type: "message", ts: placeholderTs, thread_ts: event.ts, text: "answer" },
+        actions: [{ type: "button", action_id: actionId, block_id: "b", value: runId, action_ts: "1764490000.1" }],
+        response_url: `${stack.fake.url}response/${triggerId}`,
+      });
+
+    expect((await click("skiff_show_sql", "T.sql")).status).toBe(200);
+    await stack.fake.waitFor((calls) => calls.some((c) => c.method === "chat.postEphemeral" && String(c.params.text).includes("SELECT")));
+
+    await click("skiff_feedback_up", "T.up");
+    await stack.fake.waitFor((calls) => calls.some((c) => c.method === "chat.postEphemeral" && String(c.params.text).startsWith("Thanks")));
+
+    await click("skiff_feedback_down", "T.down");
+    await stack.fake.waitFor((calls) => calls.some((c) => c.method === "views.open" && c.params.trigger_id === "T.down"));
+    const view = stack.fake.callsTo("views.open").at(-1)?.params.view as { callback_id: string; private_metadata: string };
+    const submitted = await interact({
+      type: "view_submission",
+      team: { id: "T0TEST" },
+      user: { id: "UASKER8", team_id: "T0TEST" },
+      api_app_id: "A0SKIFF",
+      token: "legacy",
+      trigger_id: "T.view",
+      view: {
+        id: "V1",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { what_was_wrong: { text: { type: "plain_text_input", value: "Counted <script>bots</script> too" } } } },
+      },
+    });
+    expect(submitted.status).toBe(200);
+    const deadline = Date.now() + 5_000;
+    let page = "";
+    while (!page.includes("bots") && Date.now() < deadline) page = await (await fetch(link)).text();
+    expect(page).toContain("👍 UASKER7");
+    expect(page).toContain("👎 UASKER8");
+    expect(page).toContain("Counted &lt;script&gt;bots&lt;/script&gt; too");
+
+    await click("skiff_rerun", "T.rerun");
+    await stack.fake.waitFor((calls) => inThread(calls, "chat.postMessage", event.ts).length === 2);
+    const rerun = inThread(stack.fake.calls, "chat.postMessage", event.ts)[1] as SlackCall;
+    await stack.fake.waitFor((calls) => finalUpdates(calls, placeholderTsOf(rerun)).length === 1);
+    expect(finalUpdates(stack.fake.calls, placeholderTsOf(rerun))[0]?.params.text).toBe(final.params.text);
+  });
 });

@@ -56,7 +56,8 @@ export function createWebHandler(deps: BotDeps): WebHandler {
         return send(res, 200, "text/csv; charset=utf-8", runCsv(run), { ...securityHeaders, "content-disposition": `attachment; filename="skiff-${runId}.csv"` });
       }
       const csvUrl = `/q/${runId}.csv?${url.searchParams.toString()}`;
-      return send(res, 200, "text/html; charset=utf-8", renderRunPage(run, { csvUrl }), securityHeaders);
+      const feedback = await deps.runStore.listFeedback(runId);
+      return send(res, 200, "text/html; charset=utf-8", renderRunPage(run, { csvUrl, feedback }), securityHeaders);
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "web route failed");
       deps.metrics.errors.inc({ kind: "web" });

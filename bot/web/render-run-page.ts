@@ -1,3 +1,4 @@
+import type { RunFeedback } from "../../shared/run-feedback.js";
 import type { RunRecord } from "../../shared/run-record.js";
 import { escapeHtml as h } from "./escape-html.js";
 
@@ -10,7 +11,7 @@ th{background:#f6f6f6}pre{background:#f6f6f6;padding:.8em;overflow:auto;white-sp
 .meta{color:#616061}.caveat{margin:.2em 0}.error{color:#b00}`;
 
 /** The run page (`/q/:id`): question, asker and time, the answer, caveats, every query, the result, a CSV link. */
-export function renderRunPage(run: RunRecord, options: { csvUrl: string }): string {
+export function renderRunPage(run: RunRecord, options: { csvUrl: string; feedback?: readonly RunFeedback[] }): string {
   const caveats = run.caveats.map((c) => `<li class="caveat"><b>${h(c.kind)}</b>: ${h(c.message)}</li>`).join("");
   const queries = run.queries
     .map(
@@ -28,6 +29,9 @@ ${run.result.rows
   .join("\n")}
 </tbody></table>${run.result.rows.length > pageRows ? `<p class="meta">first ${pageRows} rows shown; the CSV has every row</p>` : ""}`
     : "";
+  const feedback = (options.feedback ?? [])
+    .map((f) => `<li>${f.rating === "up" ? "👍" : "👎"} ${h(f.user)} · ${h(f.createdAt)}${f.comment ? `: ${h(f.comment)}` : ""}</li>`)
+    .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
 <title>Skiff · ${h(run.question)}</title><style>${style}</style></head><body>
 <h1>${h(run.question)}</h1>
@@ -37,5 +41,6 @@ ${caveats ? `<h2>Caveats</h2><ul>${caveats}</ul>` : ""}
 ${result}
 <h2>Queries (${h(run.queries.length)})</h2>
 ${queries || "<p>No queries ran.</p>"}
+${feedback ? `<h2>Feedback</h2><ul>${feedback}</ul>` : ""}
 </body></html>`;
 }

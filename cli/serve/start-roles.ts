@@ -6,6 +6,7 @@ import { loadAnthropicConfig } from "../../shared/config-anthropic.js";
 import { loadQueueConfig } from "../../shared/config-queues.js";
 import { loadSlackConfig } from "../../shared/config-slack.js";
 import type { Logger } from "../../shared/logger.js";
+import type { RunFeedbackStore } from "../../shared/run-feedback.js";
 import type { RunStore } from "../../shared/run-store/run-store.js";
 import type { RunningRole } from "../../shared/running-role.js";
 import { createEngine } from "../../workers/engine/create-engine.js";
@@ -44,7 +45,7 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createCliLogger(config);
   const started: (() => Promise<void>)[] = [];
-  let runStore: RunStore | undefined;
+  let runStore: (RunStore & RunFeedbackStore) | undefined;
   const store = () => (runStore ??= createRunStore(config, queue));
   let port: number | undefined;
 

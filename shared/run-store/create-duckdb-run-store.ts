@@ -5,6 +5,8 @@ import { systemClock, type Clock } from "../clock.js";
 import { SkiffError, isSkiffError } from "../errors.js";
 import { runRecordSchema, type RunRecord } from "../run-record.js";
 import { runStoreMigrations, schemaMigrationsDdl } from "./migrations.js";
+import type { RunFeedbackStore } from "../run-feedback.js";
+import { feedbackFromRow, feedbackParams, listFeedbackSql, saveFeedbackSql } from "./feedback-sql.js";
 import type { RunStore } from "./run-store.js";
 
 export interface DuckDbRunStoreOptions {
@@ -37,7 +39,7 @@ const queues = new Map<string, Promise<unknown>>();
  * the bot's run pages and a worker can take turns on it; a call that finds the
  * file locked by another process waits and retries.
  */
-export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore {
+export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore & RunFeedbackStore {
   const path = resolve(options.path);
   const clock = options.clock ?? systemClock;
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
@@ -139,6 +141,15 @@ export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore {
               ]);
         return reader.getRows().map((row) => parseRecord(row[0], row[1], path));
       });
+    },
+    async saveFeedback(feedback) {
+      const params = feedbackParams(feedback);
+      await withConnection(async (connection) => {
+        await connection.run(saveFeedbackSql, params);
+      });
+    },
+    listFeedback(runId) {
+      return withConnection(async (connection) => (await connection.runAndReadAll(listFeedbackSql, [runId])).getRows().map(feedbackFromRow));
     },
     async close() {
       closed = true;

@@ -52,7 +52,16 @@ describe("createPostgresRunStore", () => {
     await client.connect();
     const versions = await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
     await client.end();
-    expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1]);
+    expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+
+    await first.saveFeedback({ runId: "a", user: "U1", rating: "up", createdAt: "2026-11-30T12:00:00.000Z" });
+    await first.saveFeedback({ runId: "a", user: "U2", rating: "up", createdAt: "2026-11-30T12:01:00.000Z" });
+    await first.saveFeedback({ runId: "a", user: "U2", rating: "down", comment: "wrong day", createdAt: "2026-11-30T12:02:00.000Z" });
+    expect(await second.listFeedback("a")).toEqual([
+      { runId: "a", user: "U1", rating: "up", createdAt: "2026-11-30T12:00:00.000Z" },
+      { runId: "a", user: "U2", rating: "down", comment: "wrong day", createdAt: "2026-11-30T12:02:00.000Z" },
+    ]);
+    expect(await second.listFeedback("b")).toEqual([]);
     await Promise.all([first.close(), second.close()]);
   });
 

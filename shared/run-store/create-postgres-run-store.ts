@@ -3,6 +3,8 @@ import { SkiffError } from "../errors.js";
 import { runRecordSchema, type RunRecord } from "../run-record.js";
 import { systemClock, type Clock } from "../clock.js";
 import { runStoreMigrations, schemaMigrationsDdl } from "./migrations.js";
+import type { RunFeedbackStore } from "../run-feedback.js";
+import { feedbackFromRow, feedbackParams, listFeedbackSql, saveFeedbackSql } from "./feedback-sql.js";
 import type { RunStore } from "./run-store.js";
 
 export interface PostgresRunStoreOptions {
@@ -22,7 +24,7 @@ const migrationLockId = 0x5_1_f_f;
  * The {@link RunStore} on Postgres, for installs with several bots and
  * workers. Same schema and migrations as the embedded store.
  */
-export function createPostgresRunStore(options: PostgresRunStoreOptions): RunStore {
+export function createPostgresRunStore(options: PostgresRunStoreOptions): RunStore & RunFeedbackStore {
   const clock = options.clock ?? systemClock;
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
@@ -110,6 +112,13 @@ export function createPostgresRunStore(options: PostgresRunStoreOptions): RunSto
               limit,
             ]);
       return rows.map((row) => parseRecord(row.id, row.record));
+    },
+    async saveFeedback(feedback) {
+      await query(saveFeedbackSql, feedbackParams(feedback));
+    },
+    async listFeedback(runId) {
+      const { rows } = await query<Record<string, unknown>>(listFeedbackSql, [runId]);
+      return rows.map((row) => feedbackFromRow(Object.values(row)));
     },
     async close() {
       await pool.end();

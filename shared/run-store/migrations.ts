@@ -30,4 +30,18 @@ export const runStoreMigrations: readonly RunStoreMigration[] = [
       "CREATE INDEX runs_thread_id_created_at ON runs (thread_id, created_at)",
     ],
   },
+  {
+    version: 2,
+    description: "run_feedback: one verdict (up/down, with what was wrong) per person per run",
+    statements: [
+      `CREATE TABLE run_feedback (
+        run_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        rating TEXT NOT NULL,
+        comment TEXT,
+        created_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (run_id, user_id)
+      )`,
+    ],
+  },
 ];
