@@ -170,6 +170,18 @@ describe("Claude planner on the demo lake (fake Messages API, real SDK and engin
     expect(run.status).toBe("answered");
   });
 
+  it("checks retention and freshness for the period a model-written statement covers", async () => {
+    const h = await start({
+      script: [
+        turn(toolUse("run_query", { source: "analytics", sql: "SELECT sum(sample_interval) AS requests FROM analytics.http_requests", time_range: "last 60 days" })),
+        turn(toolUse("answer", { text: "Requests over the last 60 days.", result: "q1" })),
+      ],
+    });
+    const run = await h.ask("How many requests in the last 60 days?");
+    expect(run.caveats.map((c) => c.kind)).toEqual(expect.arrayContaining(["retention", "sampled"]));
+    expect(toolResults(h.fake.requests[1]?.body)[0]?.content).toMatch(/caveat retention: /);
+  });
+
   it("gives an honest partial answer when the step budget runs out", async () => {
     const h = await start({
       budgets: { maxSteps: 2 },

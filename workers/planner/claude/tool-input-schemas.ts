@@ -18,12 +18,6 @@ export const describeInputSchema = z.object({
     .describe("a table (source.table), metric, entity, dimension, segment, glossary term, or a column as source.table.column"),
 });
 
-export const runQueryInputSchema = z.object({
-  source: z.string().min(1).describe("the source the statement runs on; one source per statement"),
-  sql: z.string().min(1).max(20_000).describe("one read-only SELECT in the source's dialect, naming tables as describe shows them"),
-  purpose: z.string().max(200).optional().describe("why it runs, in a few words (shown on the run page)"),
-  save_as: savedName.optional(),
-});
 
 const filterSchema = z.union([
   z.object({ column: z.string().min(1), values: z.array(z.union([z.string(), z.number()])).min(1).max(100) }).strict(),
@@ -34,6 +28,14 @@ const timeRangeSchema = z.union([
   z.string().min(1).max(100).describe('a phrase: "today", "yesterday", "last 7 days", "this month", "since 2026-11-01"'),
   z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }).describe("ISO instants, end exclusive"),
 ]);
+
+export const runQueryInputSchema = z.object({
+  source: z.string().min(1).describe("the source the statement runs on; one source per statement"),
+  sql: z.string().min(1).max(20_000).describe("one read-only SELECT in the source's dialect, naming tables as describe shows them"),
+  purpose: z.string().max(200).optional().describe("why it runs, in a few words (shown on the run page)"),
+  time_range: timeRangeSchema.optional().describe("the period the statement covers, so retention and freshness are checked"),
+  save_as: savedName.optional(),
+});
 
 export const queryMetricInputSchema = z.object({
   metric: z.string().min(1),

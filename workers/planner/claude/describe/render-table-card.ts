@@ -12,6 +12,11 @@ function columnLine(column: Column): string {
   return parts.join("");
 }
 
+function lag(ms: number): string {
+  const minutes = ms / 60_000;
+  return minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`;
+}
+
 /** Everything the catalog knows about a table, cheapest grounding first; live facts are added by the caller. */
 export function renderTableCard(catalog: Catalog, table: Table): string {
   const id = tableId(table);
@@ -26,7 +31,7 @@ export function renderTableCard(catalog: Catalog, table: Table): string {
   if (keys.length > 0) lines.push(`join keys: ${keys.map(([entity, column]) => `${entity} = ${column}`).join(", ")}`);
   lines.push("columns:", ...table.columns.filter((c) => c.review !== "pending").map(columnLine));
   if (table.sampling) lines.push(`sampling: each row stands for ${table.sampling.weight} events; count = sum(${table.sampling.weight}), sum(x) = sum(x * ${table.sampling.weight}). ${table.sampling.description}`.trim());
-  if (table.freshness) lines.push(`freshness: newest ${table.freshness.column} is promised within ${table.freshness.maxLag / 60_000} minutes of now`);
+  if (table.freshness) lines.push(`freshness: newest ${table.freshness.column} is promised within ${lag(table.freshness.maxLag)} of now`);
   if (table.retention) lines.push(`retention: ${table.retention.days} days on ${table.retention.column}; older rows are gone`);
   const metrics = [...catalog.metrics.values()].filter((m) => !isRatioMetric(m) && m.table === id).map((m) => m.name);
   if (metrics.length > 0) lines.push(`metrics on it: ${metrics.join(", ")}`);

@@ -1,3 +1,4 @@
+import { readTimeRange } from "../read-time-range.js";
 import type { RunQueryInput } from "../tool-input-schemas.js";
 import type { ToolContext, ToolOutcome } from "../tool-context.js";
 import { finishExecuted } from "./finish-executed.js";
@@ -8,12 +9,15 @@ export async function runQueryTool(input: RunQueryInput, ctx: ToolContext): Prom
   if (!ctx.catalog.sources.has(input.source)) {
     return { isError: true, content: `no source named "${input.source}"; sources: ${[...ctx.catalog.sources.keys()].join(", ")}` };
   }
+  const range = input.time_range === undefined ? undefined : readTimeRange(input.time_range, runner.asOf);
+  if (range && "error" in range) return { isError: true, content: range.error };
   const [executed] = await runner.run([
     {
       id: runner.nextId(),
       source: input.source,
       sql: input.sql,
       purpose: input.purpose ?? "statement written by the model",
+      ...(range ? { window: range.window } : {}),
       ...(input.save_as ? { saveAs: input.save_as } : {}),
     },
   ]);
