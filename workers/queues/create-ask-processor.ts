@@ -23,7 +23,7 @@ export interface AskProcessorOptions {
   logger: Logger;
   lanes: ReadonlyMap<string, SourceLane>;
   openScratch: () => Promise<Scratch>;
-  answers: Queue;
+  answers: Pick<Queue, "add">;
   deadlineMs: number;
   jobOptions: JobsOptions;
   /** Earlier runs of a thread the planner sees. @defaultValue 10 */
@@ -38,7 +38,7 @@ export interface AskProcessorOptions {
  */
 export function createAskProcessor(options: AskProcessorOptions) {
   const { answers, logger } = options;
-  return async (job: Job): Promise<void> => {
+  return async (job: Pick<Job, "data" | "id" | "attemptsStarted">): Promise<void> => {
     const parsed = askJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`ask job ${job.id ?? "?"} is not an AskJob: ${parsed.error.message}`);
     const ask = parsed.data;

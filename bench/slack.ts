@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:slack [throughputQuestions] [latencySeconds]`: questions
+ * driven through the whole Slack path (signed HTTP event → bot → questions
+ * queue → agent worker → queries queues → query worker → answers queue →
+ * chat.update on a fake Slack Web API), every role in this process on the
+ * scale-1 demo lake with the semantic planner. Prints:
+ *   - questions/s with many questions in flight,
+ *   - event-to-answer p50/p99 at a steady 10 questions/s,
+ *   - the floor measured in the same run: one bare BullMQ job round trip plus
+ *     the same Slack calls (reaction, placeholder, update), at 10/s.
+ */
+import { randomBytes } from "node:crypto";
+import { Queue, QueueEvents, Worker } from "bullmq";
+import { App } from "@slack/bolt";
+import { fixedClock } from "../shared/clock.js";
+import { silentLogger } from "../shared/logger.js";
+import { startRoles } from "../cli/serve/start-roles.js";
+import { eventEnvelope, postToBot } from "../test/fakes/slack/signed-slack-request.js";
+import { fakeBotUserId, startFakeSlack, type SlackCall } from "../test/fakes/slack/start-fake-slack.js";
+import { TEST_AS_OF } from "../test/fixtures/demo-lake.js";
+import { deleteKeys, stackEnv, testSigningSecret } from "../test/fixtures/slack-stack.js";
+import { exampleQuestions } from "./example-questions.js";
+
+const throughputQuestions = Number(process.argv[2] ?? 400);
+const latencySeconds = Number(process.argv[3] ?? 20);
+const rate = 10;
+const inFlight = 64;
+
+const pending = new Map<string, { started: number; done: (ms: number) => void }>();
+const placeholderOf = new Map<string, string>();
+const isFinal = (call: SlackCall) => Array.isArray(call.params.blocks) && (call.params.blocks as Array<{ type: string }>).some((b) => b.type === "actions");
+const fake = await startFakeSlack({
+  record: false,
+  onCall(call) {
+    if (call.method === "chat.postMessage" && typeof call.params.thread_ts === "string" && typeof call.response.ts === "string") {
+      placeholderOf.set(call.response.ts, call.params.thread_ts);
+    } else if (call.method === "chat.update" && isFinal(call)) {
+      const question = placeholderOf.get(String(call.params.ts));
+      const entry = question ? pending.get(question) : undefined;
+      if (entry && question) {
+        pending.delete(question);
+        entry.done(performance.now() - entry.started);
+      }
+    }
+  },
+});
+const prefix = `skiff-bench-${randomBytes(4).toString("hex")}`;
+const env = await stackEnv({ fake, prefix, extra: { SKIFF_RATE_LIMIT_PER_MINUTE: "1000000", ...(process.env.SKIFF_DATABASE_URL ? { SKIFF_DATABASE_URL: process.env.SKIFF_DATABASE_URL } : {}) } });
+const roles = await startRoles({ roles: ["query", "agent", "bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger });
+const eventsUrl = `http://127.0.0.1:${roles.port ?? 0}/slack/events`;
+
+let seq = 0;
+/** One question through Slack; resolves with its event-to-answer time in ms. */
+function ask(): Promise<number> {
+  const n = ++seq;
+  const ts = `1764400000.${String(n).padStart(6, "0")}`;
+  const question = exampleQuestions[n % exampleQuestions.length] ?? exampleQuestions[0];
+  const body = eventEnvelope({ type: "app_mention", user: `UBENCH${n % 50}`, text: `<@${fakeBotUserId}> ${question}`, ts, channel: "CBENCH" });
+  return new Promise<number>((resolve, reject) => {
+    pending.set(ts, { started: performance.now(), done: resolve });
+    postToBot(eventsUrl, { secret: testSigningSecret, body })
+      .then((r) => (r.status === 200 ? undefined : reject(new Error(`bot answered ${r.status}`))))
+      .catch(reject);
+  });
+}
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+/** Open loop at `perSecond` for `seconds`: a new question every 1/rate s whatever happens to the others. */
+async function steady(perSecond: number, seconds: number, one: () => Promise<number>): Promise<number[]> {
+  const runs: Promise<number>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < perSecond * seconds; i++) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    runs.push(one());
+  }
+  return Promise.all(runs);
+}
+
+// Warm-up: every example question a few times (planner caches, scratch warm, DuckDB pages).
+await Promise.all(Array.from({ length: 28 }, () => ask()));
+
+// Throughput: many questions in flight.
+{
+  const started = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < throughputQuestions) {
+      next++;
+      await ask();
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`throughput: ${throughputQuestions} questions, ${inFlight} in flight: ${(throughputQuestions / seconds).toFixed(1)} questions/s (target ≥ 50)`);
+}
+
+// Latency at a steady 10 questions/s.
+const skiff = await steady(rate, latencySeconds, ask);
+console.log(`event-to-answer at ${rate} q/s for ${latencySeconds} s (${skiff.length} questions): p50 ${pct(skiff, 50).toFixed(1)} ms, p99 ${pct(skiff, 99).toFixed(1)} ms (target p99 ≤ 250 ms)`);
+
+// The floor: a bare BullMQ round trip plus the same Slack calls through the same client library and fake.
+const connection = { host: "127.0.0.1", port: 6379 };
+const bare = new Queue("floor", { connection, prefix });
+const bareEvents = new QueueEvents("floor", { connection, prefix });
+const bareWorker = new Worker("floor", async () => Promise.resolve({ ok: true }), { connection: { ...connection, maxRetriesPerRequest: null }, prefix, concurrency: 16 });
+await bareEvents.waitUntilReady();
+const client = new App({ token: "xoxb-floor", signingSecret: "floor", clientOptions: { slackApiUrl: fake.url }, tokenVerificationEnabled: false }).client;
+let floorSeq = 0;
+const floorOnce = async (): Promise<number> => {
+  const started = performance.now();
+  const ts = `1764300000.${String(++floorSeq).padStart(6, "0")}`;
+  const [placeholder] = await Promise.all([
+    client.chat.postMessage({ channel: "CFLOOR", thread_ts: ts, text: "Looking into it" }),
+    client.reactions.add({ channel: "CFLOOR", timestamp: ts, name: "eyes" }),
+  ]);
+  const job = await bare.add("round-trip", { ts }, { removeOnComplete: true });
+  await job.waitUntilFinished(bareEvents, 10_000);
+  await client.chat.update({ channel: "CFLOOR", ts: placeholder.ts ?? ts, text: "answer", blocks: [{ type: "section", text: { type: "mrkdwn", text: "answer" } }] });
+  return performance.now() - started;
+};
+await Promise.all(Array.from({ length: 20 }, floorOnce));
+const floor = await steady(rate, Math.min(latencySeconds, 10), floorOnce);
+console.log(`floor (bare BullMQ round trip + reaction, placeholder, update) at ${rate}/s: p50 ${pct(floor, 50).toFixed(1)} ms, p99 ${pct(floor, 99).toFixed(1)} ms`);
+console.log(`Skiff vs floor: p50 ${(pct(skiff, 50) / pct(floor, 50)).toFixed(2)}×, p99 ${(pct(skiff, 99) / pct(floor, 99)).toFixed(2)}× (target ≤ 2×)`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+await Promise.all([bareWorker.close(), bareEvents.close(), bare.close()]);
+await roles.close();
+await fake.close();
+await deleteKeys(prefix);
+process.exit(0);
