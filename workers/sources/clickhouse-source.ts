@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { ClickHouseLogLevel, createClient, type ClickHouseSettings } from "@clickhouse/client";
 import type { Source } from "../../catalog/model/source-schema.js";
 import { SkiffError, isSkiffError } from "../../shared/errors.js";
@@ -45,10 +46,15 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): Source
     if (closed) throw new SkiffError("SOURCE_UNAVAILABLE", `source ${source.name} is closed`, { retryable: false });
     if (queryOptions.signal?.aborted) throw queryCancelled(source.name, queryOptions.signal);
     const controller = new AbortController();
+    const queryId = randomUUID();
     let stopped: SkiffError | undefined;
     const stop = (error: SkiffError) => {
-      stopped ??= error;
+      if (stopped) return;
+      stopped = error;
       controller.abort(error);
+      // Closing the HTTP request does not stop every query (a CROSS JOIN in 18.16
+      // ignores max_execution_time while it builds), so the server is told to.
+      client.command({ query: `KILL QUERY WHERE query_id = '${queryId}' ASYNC` }).catch(() => undefined);
     };
     // The server stops itself at max_execution_time; the client-side timer covers a server that never answers.
     const timer = setTimeout(() => stop(queryTimedOut(source.name, queryOptions.timeoutMs)), queryOptions.timeoutMs + 1_000);
@@ -62,7 +68,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): Source
         result_overflow_mode: "break",
         wait_end_of_query: 1,
       } as ClickHouseSettings;
-      const resultSet = await client.query({ query: statement, format: "TabSeparatedWithNamesAndTypes", clickhouse_settings: settings, abort_signal: controller.signal });
+      const resultSet = await client.query({ query: statement, format: "TabSeparatedWithNamesAndTypes", clickhouse_settings: settings, abort_signal: controller.signal, query_id: queryId });
       const lines: string[] = [];
       const limit = queryOptions.maxRows + 3; // names, types, and one row past the cap
       const stream = resultSet.stream();
