@@ -81,6 +81,7 @@ export async function acceptQuestion(deps: BotDeps, client: webApi.WebClient, in
     surface: incoming.surface,
     channel: incoming.channel,
     threadTs: incoming.threadTs,
+    newThread: incoming.messageTs === incoming.threadTs || incoming.surface === "slash",
     placeholderTs,
     eventAt: incoming.eventAt,
   };

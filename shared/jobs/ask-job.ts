@@ -14,6 +14,8 @@ export const askJobSchema = z.object({
   threadTs: z.string().min(1),
   /** The bot's placeholder reply, updated in place with progress and then the answer. */
   placeholderTs: z.string().min(1),
+  /** True when the question started its thread: there is no earlier run to look up. */
+  newThread: z.boolean().default(false),
   /** When Slack saw the question (ms since epoch), for event-to-answer latency. */
   eventAt: z.number().nonnegative(),
 });

@@ -29,6 +29,8 @@ describe("createAskProcessor", () => {
         seen.push(request);
         // No queue carries this source, so the query comes back failed rather than hanging.
         const [executed] = await runner.run([{ id: runner.nextId(), source: "nowhere", sql: "SELECT 1", purpose: "probe" }]);
+        // A run still working after the progress delay shows its progress.
+        await new Promise((resolve) => setTimeout(resolve, 30));
         return { answer: `still ${executed?.error?.code ?? "?"}`, assumptions: [], plan: { probe: true } };
       },
     };
@@ -49,8 +51,9 @@ describe("createAskProcessor", () => {
       },
       deadlineMs: 5_000,
       jobOptions: {},
+      progressDelayMs: 5,
     });
-    const ask: AskJob = { runId: "r_3", question: "and in Europe?", asker: "U1", surface: "follow_up", channel: "C1", threadTs: "100.1", placeholderTs: "100.5", eventAt: 1 };
+    const ask: AskJob = { runId: "r_3", question: "and in Europe?", asker: "U1", surface: "follow_up", channel: "C1", threadTs: "100.1", newThread: false, placeholderTs: "100.5", eventAt: 1 };
     await processor({ data: ask, id: "ask-1", attemptsStarted: 1 });
 
     expect(seen[0]?.history.map((r) => r.id)).toEqual(["r_1", "r_2"]);
@@ -78,7 +81,7 @@ describe("createAskProcessor", () => {
       deadlineMs: 5_000,
       jobOptions: {},
     });
-    await processor({ data: { runId: "r_9", question: "?!", asker: "U1", surface: "dm", channel: "D1", threadTs: "1.1", placeholderTs: "1.2", eventAt: 1 }, id: "x", attemptsStarted: 1 });
+    await processor({ data: { runId: "r_9", question: "?!", asker: "U1", surface: "dm", channel: "D1", threadTs: "1.1", newThread: true, placeholderTs: "1.2", eventAt: 1 }, id: "x", attemptsStarted: 1 });
     expect(added).toEqual([expect.objectContaining({ kind: "final", runId: "r_9", error: expect.stringContaining("no words") as unknown })]);
   });
 });

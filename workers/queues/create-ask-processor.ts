@@ -26,6 +26,8 @@ export interface AskProcessorOptions {
   answers: Pick<Queue, "add">;
   deadlineMs: number;
   jobOptions: JobsOptions;
+  /** How long a run works before the placeholder shows its progress. @defaultValue 400 */
+  progressDelayMs?: number;
   /** Earlier runs of a thread the planner sees. @defaultValue 10 */
   historyLimit?: number;
 }
@@ -44,16 +46,27 @@ export function createAskProcessor(options: AskProcessorOptions) {
     const ask = parsed.data;
     const target = { runId: ask.runId, channel: ask.channel, threadTs: ask.threadTs, placeholderTs: ask.placeholderTs };
     const threadId = slackThreadId(ask.channel, ask.threadTs);
-    const earlier = await options.runStore.list({ threadId, limit: (options.historyLimit ?? 10) + 1 });
+    const earlier = ask.newThread ? [] : await options.runStore.list({ threadId, limit: (options.historyLimit ?? 10) + 1 });
     const history = earlier.filter((run) => run.id !== ask.runId).reverse();
 
+    // Progress shows only once a run has taken a moment: a quick answer replaces the placeholder without flicker or extra Slack calls.
+    const progressDelayMs = options.progressDelayMs ?? 400;
     let step = 0;
-    const progress = (text: string) => {
+    let latest: string | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let finished = false;
+    const flushProgress = () => {
+      timer = undefined;
+      if (finished || latest === undefined) return;
       step += 1;
-      const data: AnswerJob = { kind: "progress", ...target, text };
+      const data: AnswerJob = { kind: "progress", ...target, text: latest };
       void answers
         .add("progress", data, { ...options.jobOptions, jobId: jobId(ask.runId, "progress", String(job.attemptsStarted), String(step)) })
         .catch((error: unknown) => logger.warn({ err: error, run: ask.runId }, "could not report progress"));
+    };
+    const progress = (text: string) => {
+      latest = text;
+      timer ??= setTimeout(flushProgress, progressDelayMs);
     };
     const engine = createQueueRunEngine({
       lanes: options.lanes,
@@ -75,6 +88,9 @@ export function createAskProcessor(options: AskProcessorOptions) {
       // Only an invalid question fails before a run exists; anything else (the run store down) is worth a retry.
       if (!isSkiffError(error, "QUESTION_INVALID")) throw error;
       final = { kind: "final", ...target, eventAt: ask.eventAt, error: error.message };
+    } finally {
+      finished = true;
+      clearTimeout(timer);
     }
     await answers.add("final", final, { ...options.jobOptions, jobId: jobId(ask.runId, "final") });
   };
