@@ -27,6 +27,8 @@ export interface BotOptions {
   logger: Logger;
   newRunId: () => string;
   clock?: Clock;
+  /** Catalog sources whose query queues /metrics reports. @defaultValue none */
+  querySources?: readonly string[];
   /** Process-wide metrics (CPU, memory, event loop); off when several bots share a process. @defaultValue true */
   defaultMetrics?: boolean;
 }
@@ -61,8 +63,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   questions.on("error", (error) => logger.debug({ err: error }, "questions queue connection error"));
   const answersQueue = new Queue(queueNames.answers, { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix });
   answersQueue.on("error", (error) => logger.debug({ err: error }, "answers queue connection error"));
+  // Read-only handles, for /metrics: the bot never adds query jobs.
+  const queryQueues = (options.querySources ?? []).map((source) => new Queue(queueNames.queries(source), { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix }));
+  for (const q of queryQueues) q.on("error", (error) => logger.debug({ err: error }, "query queue connection error"));
   const depthOf = (q: Queue) => ({ name: q.name, counts: () => q.getJobCounts("waiting", "active", "delayed", "failed") });
-  const metrics = createBotMetrics({ queues: [depthOf(questions), depthOf(answersQueue)], ...(options.defaultMetrics === undefined ? {} : { defaultMetrics: options.defaultMetrics }) });
+  const metrics = createBotMetrics({
+    queues: [questions, answersQueue, ...queryQueues].map(depthOf),
+    ...(options.defaultMetrics === undefined ? {} : { defaultMetrics: options.defaultMetrics }),
+  });
 
   const deps: BotDeps = {
     slack,
@@ -128,7 +136,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await app.stop();
       if (webServer) await new Promise<void>((resolve) => webServer?.close(() => resolve()));
       await answers.close();
-      await Promise.all([questions.close(), answersQueue.close()]);
+      await Promise.all([questions.close(), answersQueue.close(), ...queryQueues.map((q) => q.close())]);
       redis.disconnect();
     },
   };

@@ -243,6 +243,7 @@ describe("Skiff in Slack", () => {
     expect(metrics).toMatch(/skiff_questions_total\{surface="mention"\} \d+/);
     expect(metrics).toContain("skiff_event_to_answer_seconds_bucket");
     expect(metrics).toMatch(/skiff_queue_jobs\{queue="questions",state="waiting"\}/);
+    expect(metrics).toMatch(/skiff_queue_jobs\{queue="queries-analytics",state="active"\} \d+/);
   });
 
   it("answers the buttons: Show SQL privately, 👍, 👎 with a modal stored with the run, Rerun in the same thread", async () => {

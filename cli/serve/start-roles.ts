@@ -75,7 +75,9 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
       started.push(() => worker.close());
     }
     if (roles.includes("bot")) {
-      const bot = await startBot({ slack: loadSlackConfig(env), queue, runStore: store(), logger: logger.child({ role: "bot" }), clock, newRunId });
+      const slack = loadSlackConfig(env);
+      const querySources = [...(await loadCatalog(config.catalogDir)).sources.keys()];
+      const bot = await startBot({ slack, queue, runStore: store(), logger: logger.child({ role: "bot" }), clock, newRunId, querySources });
       port = bot.port;
       started.push(() => bot.close());
     }
