@@ -92,6 +92,7 @@ export function createAskProcessor(options: AskProcessorOptions) {
       finished = true;
       clearTimeout(timer);
     }
-    await answers.add("final", final, { ...options.jobOptions, jobId: jobId(ask.runId, "final") });
+    // Slack or Redis may blip while the bot posts the answer: the bot retries (an update, so never twice).
+    await answers.add("final", final, { ...options.jobOptions, jobId: jobId(ask.runId, "final"), attempts: 5, backoff: { type: "exponential", delay: 1_000 } });
   };
 }

@@ -89,7 +89,7 @@ export async function startAgentWorker(options: AgentWorkerOptions): Promise<Run
       error: "Skiff could not finish this answer (a part of it is down). Try again in a few minutes; if it keeps happening, share the run id with whoever runs Skiff.",
     };
     void answers
-      .add("final", final, { ...retention, jobId: jobId(runId, "final") })
+      .add("final", final, { ...retention, jobId: jobId(runId, "final"), attempts: 5, backoff: { type: "exponential", delay: 1_000 } })
       .catch((addError: unknown) => logger.error({ err: addError, run: runId }, "could not tell the thread the question failed"));
   });
   logger.info({ concurrency: config.agentConcurrency }, "agent worker ready");
