@@ -12,12 +12,18 @@ export const demoServersEnvSchema = z.object({
   SKIFF_DEMO_CLICKHOUSE_URL: z.string().url().default("http://127.0.0.1:8123"),
   /** ClickHouse database for `http_requests`. */
   SKIFF_DEMO_CLICKHOUSE_DB: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).default("analytics"),
+  /** BigQuery project that receives `billing.usage_daily`; billing is not loaded when unset. */
+  SKIFF_DEMO_BIGQUERY_PROJECT: z.string().min(1).optional(),
+  /** A BigQuery emulator's address (no credentials are sent to it). */
+  SKIFF_DEMO_BIGQUERY_ENDPOINT: z.string().url().optional(),
 });
 
 export interface DemoServersConfig {
   postgresUrl: string;
   clickhouseUrl: string;
   clickhouseDatabase: string;
+  bigqueryProject: string | undefined;
+  bigqueryEndpoint: string | undefined;
 }
 
 /** Parses the demo-server variables; a bad one fails naming the variable. */
@@ -27,5 +33,11 @@ export function loadDemoServersConfig(env: Readonly<Record<string, string | unde
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new SkiffError("CONFIG_INVALID", `the demo-server settings are invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`);
   }
-  return { postgresUrl: parsed.data.SKIFF_DEMO_POSTGRES_URL, clickhouseUrl: parsed.data.SKIFF_DEMO_CLICKHOUSE_URL, clickhouseDatabase: parsed.data.SKIFF_DEMO_CLICKHOUSE_DB };
+  return {
+    postgresUrl: parsed.data.SKIFF_DEMO_POSTGRES_URL,
+    clickhouseUrl: parsed.data.SKIFF_DEMO_CLICKHOUSE_URL,
+    clickhouseDatabase: parsed.data.SKIFF_DEMO_CLICKHOUSE_DB,
+    bigqueryProject: parsed.data.SKIFF_DEMO_BIGQUERY_PROJECT,
+    bigqueryEndpoint: parsed.data.SKIFF_DEMO_BIGQUERY_ENDPOINT,
+  };
 }

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { createFakeBigQuery, type FakeBigQuery } from "./fakes/bigquery/create-fake-bigquery.js";
 import { createClickHouseTestDatabase, type ClickHouseTestDatabase } from "./fixtures/clickhouse-test-database.js";
 import { demoLakePath, TEST_AS_OF } from "./fixtures/demo-lake.js";
 import { createPostgresTestDatabase, type PostgresTestDatabase } from "./fixtures/postgres-test-database.js";
@@ -12,6 +14,8 @@ let lake: string;
 let home: string;
 let pg: PostgresTestDatabase;
 let ch: ClickHouseTestDatabase;
+let bq: FakeBigQuery;
+let threeSources: string;
 
 interface AskJson {
   status: string;
@@ -26,7 +30,7 @@ async function skiff(env: Record<string, string>, ...args: string[]) {
   let err = "";
   const code = await main(["node", "skiff", ...args], {
     io: { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) },
-    env: { SKIFF_DEMO_DB: lake, SKIFF_HOME: home, SKIFF_LOG_LEVEL: "silent", SKIFF_DEMO_POSTGRES_URL: pg.url, SKIFF_DEMO_CLICKHOUSE_DB: ch.name, ...env },
+    env: { SKIFF_DEMO_DB: lake, SKIFF_HOME: home, SKIFF_LOG_LEVEL: "silent", SKIFF_DEMO_POSTGRES_URL: pg.url, SKIFF_DEMO_CLICKHOUSE_DB: ch.name, SKIFF_DEMO_BIGQUERY_PROJECT: "skiff-demo", SKIFF_DEMO_BIGQUERY_ENDPOINT: bq.url, ...env },
   });
   return { code, out, err };
 }
@@ -42,15 +46,24 @@ const servers = { SKIFF_CATALOG: "catalog/demo-servers" };
 beforeAll(async () => {
   lake = await demoLakePath();
   home = await mkdtemp(join(tmpdir(), "skiff-servers-"));
-  [pg, ch] = await Promise.all([createPostgresTestDatabase(), createClickHouseTestDatabase()]);
+  [pg, ch, bq] = await Promise.all([createPostgresTestDatabase(), createClickHouseTestDatabase(), createFakeBigQuery({ projectId: "skiff-demo" })]);
   const load = await skiff({}, "demo", "load");
   expect(load.err).toBe("");
-  expect(load.out).toMatch(/accounts\.zones 10,000, .*http_requests \d/);
+  expect(load.out).toMatch(/accounts\.zones 10,000, .*http_requests \d.*billing\.usage_daily \d/);
+  // catalog/demo-servers with billing on BigQuery (here its fake): all three sources real.
+  threeSources = join(home, "catalog-three-sources");
+  await cp("catalog/demo-servers", threeSources, { recursive: true });
+  const sources = await readFile(join(threeSources, "sources.yaml"), "utf8");
+  await writeFile(
+    join(threeSources, "sources.yaml"),
+    sources.replace(/ {2}- name: billing\n[\s\S]*$/, "  - name: billing\n    kind: bigquery\n    connection: { project: skiff-demo, apiEndpoint: \"${SKIFF_DEMO_BIGQUERY_ENDPOINT}\", auth: none }\n"),
+  );
 });
 
 afterAll(async () => {
   await pg?.drop();
   await ch?.drop();
+  await bq?.close();
 });
 
 describe("the demo on real servers (skiff demo load, catalog/demo-servers)", () => {
@@ -71,6 +84,16 @@ describe("the demo on real servers (skiff demo load, catalog/demo-servers)", () 
     expect(real.status).toBe("answered");
     expect(real.result.rows.length).toBeGreaterThan(3);
     expect(real.result.rows).toEqual(embedded.result.rows);
+  });
+
+  it("answers a billing question from BigQuery (the fake, through the real client) with the embedded lake's figures", async () => {
+    const question = "Top 5 accounts by R2 storage cost in the last 30 days, and the change versus the previous 30 days";
+    const [embedded, real] = await Promise.all([ask({}, question), ask({ SKIFF_CATALOG: threeSources }, question)]);
+    expect(real.status).toBe("answered");
+    expect(real.queries.map((q) => q.source)).toEqual(["billing", "accounts", "scratch"]);
+    expect(real.result.rows).toHaveLength(5);
+    expect(real.result.rows).toEqual(embedded.result.rows);
+    expect(real.answer).toBe(embedded.answer);
   });
 
   it("gives the half it has, with a partial caveat, when ClickHouse is down mid-answer", async () => {

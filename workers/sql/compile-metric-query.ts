@@ -167,12 +167,22 @@ export function compileMetricQuery(catalog: Catalog, query: MetricQuery, dialect
     const direction = query.order === "asc" ? "ASC" : "DESC";
     // Ties are broken by the grouping columns so a top N is the same on every run and every engine.
     const tieBreak = groupBy.map((g) => `, ${g}`).join("");
-    lines.push(`ORDER BY ${valueName} ${direction} NULLS LAST${tieBreak}`);
+    lines.push(`ORDER BY ${nullsLast(valueName, direction, dialect)}${tieBreak}`);
   } else if (timeGroup) {
     lines.push(`ORDER BY ${groupBy.join(", ")}`);
   } else if (groupBy.length > 0) {
-    lines.push(`ORDER BY ${valueName} DESC NULLS LAST, ${groupBy.join(", ")}`);
+    lines.push(`ORDER BY ${nullsLast(valueName, "DESC", dialect)}, ${groupBy.join(", ")}`);
   }
   if (query.limit !== undefined) lines.push(`LIMIT ${Math.trunc(query.limit)}`);
   return { sql: lines.join("\n"), table, metric, valueColumn: valueName, columns };
+}
+
+/**
+ * `value DESC NULLS LAST`. BigQuery already sorts NULLs last when descending,
+ * and the guard's BigQuery grammar cannot read NULLS LAST, so there it is
+ * written without it (or as `value IS NULL, value ASC`).
+ */
+function nullsLast(value: string, direction: "ASC" | "DESC", dialect: Dialect): string {
+  if (dialect !== "bigquery") return `${value} ${direction} NULLS LAST`;
+  return direction === "DESC" ? `${value} DESC` : `${value} IS NULL, ${value} ASC`;
 }

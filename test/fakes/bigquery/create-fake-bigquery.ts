@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { FakeJob, RecordedCall } from "./bigquery-fake-types.js";
 import { FakeJobError, runFakeJob } from "./run-fake-job.js";
+import { routeStorage } from "./route-storage.js";
 
 export interface FakeBigQuery {
   /** Pass as the client's `apiEndpoint`. */
@@ -23,8 +24,9 @@ export interface FakeBigQuery {
 /**
  * A local fake of the BigQuery REST API v2, enough for `@google-cloud/bigquery`
  * pointed at it through `apiEndpoint`: jobs.query (dry runs too), jobs.insert,
- * jobs.get and jobs.getQueryResults with maxResults/pageToken paging, and
- * errors in BigQuery's JSON shape. Queries run on an in-memory DuckDB.
+ * jobs.get and jobs.getQueryResults with maxResults/pageToken paging, datasets
+ * and tables (get, insert, delete) with tabledata.insertAll, and errors in
+ * BigQuery's JSON shape. Queries run on an in-memory DuckDB (datasets are schemas).
  */
 export async function createFakeBigQuery(options: { projectId?: string } = {}): Promise<FakeBigQuery> {
   const projectId = options.projectId ?? "skiff-test";
@@ -55,6 +57,8 @@ export async function createFakeBigQuery(options: { projectId?: string } = {}): 
   };
 
   const route = async (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): Promise<[number, unknown]> => {
+    const storage = /^\/bigquery\/v2\/projects\/([^/]+)\/datasets(?:\/([^/]+)(?:\/tables(?:\/([^/]+)(\/insertAll)?)?)?)?$/.exec(path);
+    if (storage) return serial((c) => routeStorage(c, method, storage[1] ?? projectId, storage[2], storage[3], storage[4] !== undefined, body));
     const match = /^\/bigquery\/v2\/projects\/([^/]+)\/(queries|jobs)(?:\/([^/]+))?(\/cancel)?$/.exec(path);
     if (!match) return [404, apiError(404, "notFound", `Not found: ${method} ${path}`)];
     const [, project = projectId, collection, jobId] = match;
