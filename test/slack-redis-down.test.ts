@@ -54,8 +54,7 @@ describe("Redis unreachable", () => {
     cleanup.push(() => deleteKeys(prefix));
     const port = await freePort();
     const env = await stackEnv({ fake, prefix, extra: { REDIS_URL: `redis://127.0.0.1:${port}` } });
-    const bot = await startRoles({ roles: ["bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger });
-    cleanup.push(() => bot.close());
+    const bot = await startRoles({ roles: ["bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger, closeTimeoutMs: 5_000 });
     const botUrl = `http://127.0.0.1:${bot.port ?? 0}`;
     const ask = (ts: string) =>
       postToBot(`${botUrl}/slack/events`, {
@@ -73,6 +72,8 @@ describe("Redis unreachable", () => {
 
     const relay = await relayToRedis(port);
     cleanup.push(() => relay.close());
+    // The bot talks to Redis through the relay, so it closes while the relay is still up.
+    cleanup.push(() => bot.close());
     const workers = await startRoles({ roles: ["query", "agent"], env: { ...env, REDIS_URL: "redis://127.0.0.1:6379" }, clock: fixedClock(TEST_AS_OF), logger: silentLogger });
     cleanup.push(() => workers.close());
     const deadline = Date.now() + 10_000;

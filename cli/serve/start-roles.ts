@@ -26,6 +26,12 @@ export interface StartRolesOptions {
   /** Answers as of this clock (tests pin it). @defaultValue the system clock */
   clock?: Clock;
   logger?: Logger;
+  /**
+   * How long one role may take to finish its work in flight when closing. A
+   * job still running after it is handed back to the queue by stalled-job
+   * recovery, so giving up here loses nothing. @defaultValue 15000
+   */
+  closeTimeoutMs?: number;
 }
 
 export interface RunningRoles extends RunningRole {
@@ -51,7 +57,9 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
 
   const closeAll = async () => {
     // Bot first (stop taking questions), then agents, then query workers, then shared resources.
-    for (const close of started.reverse()) await close().catch((error: unknown) => logger.error({ err: error }, "a role did not close cleanly"));
+    for (const close of started.reverse()) {
+      await withDeadline(close(), options.closeTimeoutMs ?? 15_000).catch((error: unknown) => logger.error({ err: error }, "a role did not close cleanly"));
+    }
     await runStore?.close();
   };
   try {
@@ -86,4 +94,13 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
     throw error;
   }
   return { ...(port === undefined ? {} : { port }), close: closeAll };
+}
+
+/** Rejects when `work` outlasts `ms` (Redis gone while closing must not hang shutdown). */
+function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still closing after ${ms} ms; leaving the rest to stalled-job recovery`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
