@@ -106,6 +106,17 @@ describe("the demo on real servers (skiff demo load, catalog/demo-servers)", () 
     expect(real.queries[1]?.error).toMatch(/unavailable/);
   });
 
+  it("skiff catalog sources checks every source's health", async () => {
+    const up = await skiff({ SKIFF_CATALOG: threeSources }, "catalog", "sources");
+    expect(up.code).toBe(0);
+    expect(up.out).toMatch(/^ok {4}accounts {9}postgres/m);
+    expect(up.out).toMatch(/^ok {4}analytics {8}clickhouse/m);
+    expect(up.out).toMatch(/^ok {4}billing {10}bigquery/m);
+    const down = await skiff({ ...servers, SKIFF_DEMO_CLICKHOUSE_URL: "http://127.0.0.1:1" }, "catalog", "sources");
+    expect(down.code).toBe(1);
+    expect(down.out).toMatch(/^down {2}analytics {8}clickhouse source analytics is unavailable/m);
+  });
+
   it("fails with a clear message when the side the question is about is down", async () => {
     const real = await ask({ ...servers, SKIFF_DEMO_POSTGRES_URL: "postgres://postgres@127.0.0.1:1/postgres" });
     expect(real.status).toBe("failed");

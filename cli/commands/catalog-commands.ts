@@ -4,6 +4,7 @@ import { loadCatalog } from "../../catalog/load-catalog.js";
 import { createCatalogSearch, catalogSearchKinds, type CatalogSearchKind } from "../../catalog/search-catalog.js";
 import { writeCatalogJsonSchema } from "../../catalog/write-json-schema.js";
 import type { Config } from "../../shared/config.js";
+import { createSourceAdapter } from "../../workers/sources/create-source-adapter.js";
 import { syncCatalog } from "../../workers/sync/sync-catalog.js";
 import type { AnthropicConfig } from "../../shared/config-anthropic.js";
 import type { CliIo } from "../cli-io.js";
@@ -17,7 +18,7 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
-/** `skiff catalog validate|search|schema|sync`. */
+/** `skiff catalog validate|search|schema|sources|sync`. */
 export function registerCatalogCommands(program: Command, ctx: CommandContext): void {
   const catalog = program.command("catalog").description("check and search the metadata catalog");
 
@@ -65,6 +66,33 @@ export function registerCatalogCommands(program: Command, ctx: CommandContext): 
       else if (hits.length === 0) ctx.io.out(`nothing in the catalog matches "${words.join(" ")}"`);
       else for (const hit of hits) ctx.io.out(`${hit.kind.padEnd(9)} ${hit.name}  — ${hit.description}`);
       ctx.setExitCode(exitCodes.ok);
+    });
+
+  catalog
+    .command("sources")
+    .description("check that every source of the catalog answers (a trivial query through its adapter)")
+    .option("--catalog <dir>", "catalog folder (default: SKIFF_CATALOG, else the bundled demo catalog)")
+    .action(async (options: { catalog?: string }) => {
+      const config = ctx.config();
+      const loaded = await loadCatalog(options.catalog ? resolve(options.catalog) : config.catalogDir);
+      const checks = await Promise.all(
+        [...loaded.sources.values()].map(async (source) => {
+          const started = performance.now();
+          try {
+            const adapter = createSourceAdapter(source, config.sourceEnv);
+            try {
+              await adapter.healthCheck();
+            } finally {
+              await adapter.close();
+            }
+            return { ok: true, line: `ok    ${source.name.padEnd(16)} ${source.kind.padEnd(10)} ${Math.round(performance.now() - started)} ms` };
+          } catch (error) {
+            return { ok: false, line: `down  ${source.name.padEnd(16)} ${source.kind.padEnd(10)} ${error instanceof Error ? error.message : String(error)}` };
+          }
+        }),
+      );
+      for (const check of checks) ctx.io.out(check.line);
+      ctx.setExitCode(checks.every((check) => check.ok) ? exitCodes.ok : exitCodes.error);
     });
 
   catalog
