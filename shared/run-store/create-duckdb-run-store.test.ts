@@ -123,6 +123,20 @@ describe("createDuckDbRunStore", () => {
     await store.close();
   });
 
+  it("shares one open file between stores on the same path in one process", async () => {
+    const path = join(dir, "one-file-two-stores.duckdb");
+    const a = createDuckDbRunStore({ path });
+    const b = createDuckDbRunStore({ path });
+    await Promise.all([a.save(record("from-a", "2026-11-30T10:00:00.000Z")), b.save(record("from-b", "2026-11-30T10:00:01.000Z"))]);
+    await a.close();
+    await b.save(record("after-a-closed", "2026-11-30T10:00:02.000Z"));
+    expect((await b.list()).map((r) => r.id)).toEqual(["after-a-closed", "from-b", "from-a"]);
+    await b.close();
+    const reopened = createDuckDbRunStore({ path });
+    expect(await reopened.get("from-a")).toBeDefined();
+    await reopened.close();
+  });
+
   it("keeps its migrations in SQL that Postgres reads too", () => {
     const parser = new nodeSqlParser.Parser();
     for (const statement of [schemaMigrationsDdl, ...runStoreMigrations.flatMap((m) => m.statements)]) {

@@ -27,11 +27,20 @@ export interface DuckDbRunStoreOptions {
 }
 
 /**
- * Each process may open the same file only once at a time (DuckDB's file lock
- * is per process, so a second instance in the same process would not be
- * stopped, and two writers would corrupt the file): calls on one path queue here.
+ * One open file per path per process, shared by every store on that path:
+ * DuckDB's file lock is per process, so a second instance in the same process
+ * would not be stopped, and two instances writing one file corrupt it. Calls on
+ * a path queue on its slot.
  */
-const queues = new Map<string, Promise<unknown>>();
+interface FileSlot {
+  queue: Promise<unknown>;
+  held?: { instance: DuckDBInstance; connection: DuckDBConnection };
+  idleTimer?: NodeJS.Timeout;
+  migrated: boolean;
+  stores: number;
+}
+
+const files = new Map<string, FileSlot>();
 
 /**
  * The embedded {@link RunStore}: a DuckDB file held open while calls keep
@@ -44,54 +53,46 @@ export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore &
   const clock = options.clock ?? systemClock;
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
   const idleMs = options.idleMs ?? 1_000;
-  let migrated = false;
+  const slot: FileSlot = files.get(path) ?? { queue: Promise.resolve(), migrated: false, stores: 0 };
+  files.set(path, slot);
+  slot.stores++;
   let closed = false;
 
-  let held: { instance: DuckDBInstance; connection: DuckDBConnection } | undefined;
-  let idleTimer: NodeJS.Timeout | undefined;
-
-  /** Serializes every use of the file in this process (see `queues`). */
   const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-    const previous = queues.get(path) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    queues.set(path, next);
-    void next
-      .finally(() => {
-        if (queues.get(path) === next) queues.delete(path);
-      })
-      .catch(() => undefined);
+    const next = slot.queue.catch(() => undefined).then(work);
+    slot.queue = next;
     return next;
   };
 
   const release = () => {
-    if (!held) return;
-    held.connection.disconnectSync();
-    held.instance.closeSync();
-    held = undefined;
+    if (!slot.held) return;
+    slot.held.connection.disconnectSync();
+    slot.held.instance.closeSync();
+    delete slot.held;
   };
 
   const withConnection = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new SkiffError("INTERNAL", `the run store at ${path} is closed`));
     return enqueue(async () => {
-      clearTimeout(idleTimer);
+      clearTimeout(slot.idleTimer);
       try {
-        if (!held) {
+        if (!slot.held) {
           const instance = await openWithRetry(path, lockTimeoutMs);
-          held = { instance, connection: await instance.connect() };
-          if (!migrated) {
-            await migrate(held.connection, clock);
-            migrated = true;
+          slot.held = { instance, connection: await instance.connect() };
+          if (!slot.migrated) {
+            await migrate(slot.held.connection, clock);
+            slot.migrated = true;
           }
         }
-        return await work(held.connection);
+        return await work(slot.held.connection);
       } catch (error) {
         release();
         if (isSkiffError(error)) throw error;
         throw new SkiffError("INTERNAL", `the run store at ${path} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       } finally {
         // Held while busy (opening the file costs far more than a write), released when idle so other processes get their turn.
-        idleTimer = setTimeout(() => void enqueue(() => Promise.resolve(release())).catch(() => undefined), idleMs);
-        idleTimer.unref();
+        slot.idleTimer = setTimeout(() => void enqueue(() => Promise.resolve(release())).catch(() => undefined), idleMs);
+        slot.idleTimer.unref();
       }
     });
   };
@@ -152,8 +153,12 @@ export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore &
       return withConnection(async (connection) => (await connection.runAndReadAll(listFeedbackSql, [runId])).getRows().map(feedbackFromRow));
     },
     async close() {
+      if (closed) return;
       closed = true;
-      clearTimeout(idleTimer);
+      slot.stores--;
+      if (slot.stores > 0) return;
+      clearTimeout(slot.idleTimer);
+      if (files.get(path) === slot) files.delete(path);
       // Calls already queued finish first; then the file is released.
       await enqueue(() => Promise.resolve(release())).catch(() => undefined);
     },

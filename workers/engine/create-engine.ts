@@ -161,7 +161,8 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     run,
     runAll: (queries, runOptions) => Promise.all(queries.map((query) => run(query, runOptions))),
-    openScratch: async () => openScratch({ limits, logger, instance: await scratchInstances.take() }),
+    openScratch: async () =>
+      openScratch({ limits, logger, instance: await scratchInstances.take(), release: (instance, tables) => scratchInstances.give(instance, tables) }),
     close: () => scratchInstances.close(),
   };
 }

@@ -59,7 +59,8 @@ export async function startAgentWorker(options: AgentWorkerOptions): Promise<Run
     clock: options.clock,
     logger,
     lanes,
-    openScratch: async () => openScratch({ limits: options.limits, logger, instance: await scratch.take() }),
+    openScratch: async () =>
+      openScratch({ limits: options.limits, logger, instance: await scratch.take(), release: (instance, tables) => scratch.give(instance, tables) }),
     answers,
     deadlineMs: options.limits.runDeadlineMs,
     jobOptions: retention,

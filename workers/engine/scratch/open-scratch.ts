@@ -32,8 +32,10 @@ export interface Scratch {
 export interface ScratchOptions {
   limits: Config["limits"];
   logger: Logger;
-  /** A fresh in-memory instance to use (see createScratchInstances); one is created when absent. */
+  /** An empty in-memory instance to use (see createScratchInstances); one is created when absent. */
   instance?: DuckDBInstance;
+  /** Takes the instance back on close (to empty and reuse it); without it the instance is closed. */
+  release?: (instance: DuckDBInstance, tables: readonly string[]) => void;
 }
 
 const scratchName = /^[a-z][a-z0-9_]*$/;
@@ -141,7 +143,8 @@ export async function openScratch(options: ScratchOptions): Promise<Scratch> {
     close() {
       if (!closed) {
         closed = true;
-        instance.closeSync();
+        if (options.release) options.release(instance, [...rowCounts.keys()]);
+        else instance.closeSync();
       }
       return Promise.resolve();
     },
