@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SkiffError } from "./errors.js";
+import { parseEnvironment } from "./config-parse-environment.js";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -40,12 +40,7 @@ export interface AgentBudgets {
 
 /** Parses the Anthropic variables once, at start-up; a bad one fails naming the variable. */
 export function loadAnthropicConfig(env: NodeJS.ProcessEnv = process.env): AnthropicConfig {
-  const parsed = anthropicEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SkiffError("CONFIG_INVALID", `Skiff's Anthropic settings are invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(anthropicEnvSchema, env, { what: "Skiff's Anthropic settings" });
   return {
     apiKey: e.ANTHROPIC_API_KEY,
     model: e.ANTHROPIC_MODEL,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SkiffError } from "./errors.js";
+import { parseEnvironment } from "./config-parse-environment.js";
 
 /**
  * Where `skiff demo load` puts the demo lake, and where catalog/demo-servers
@@ -28,16 +28,12 @@ export interface DemoServersConfig {
 
 /** Parses the demo-server variables; a bad one fails naming the variable. */
 export function loadDemoServersConfig(env: Readonly<Record<string, string | undefined>>): DemoServersConfig {
-  const parsed = demoServersEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SkiffError("CONFIG_INVALID", `the demo-server settings are invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`);
-  }
+  const e = parseEnvironment(demoServersEnvSchema, env, { what: "the demo-server settings" });
   return {
-    postgresUrl: parsed.data.SKIFF_DEMO_POSTGRES_URL,
-    clickhouseUrl: parsed.data.SKIFF_DEMO_CLICKHOUSE_URL,
-    clickhouseDatabase: parsed.data.SKIFF_DEMO_CLICKHOUSE_DB,
-    bigqueryProject: parsed.data.SKIFF_DEMO_BIGQUERY_PROJECT,
-    bigqueryEndpoint: parsed.data.SKIFF_DEMO_BIGQUERY_ENDPOINT,
+    postgresUrl: e.SKIFF_DEMO_POSTGRES_URL,
+    clickhouseUrl: e.SKIFF_DEMO_CLICKHOUSE_URL,
+    clickhouseDatabase: e.SKIFF_DEMO_CLICKHOUSE_DB,
+    bigqueryProject: e.SKIFF_DEMO_BIGQUERY_PROJECT,
+    bigqueryEndpoint: e.SKIFF_DEMO_BIGQUERY_ENDPOINT,
   };
 }

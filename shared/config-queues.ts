@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SkiffError } from "./errors.js";
+import { parseEnvironment } from "./config-parse-environment.js";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -60,12 +60,7 @@ export interface QueueConfig {
 
 /** Parses the queue environment at start-up; a bad variable fails with its name. */
 export function loadQueueConfig(env: NodeJS.ProcessEnv): QueueConfig {
-  const parsed = queueEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SkiffError("CONFIG_INVALID", `Skiff's queue environment is invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(queueEnvSchema, env, { what: "Skiff's queue environment" });
   return {
     redisUrl: e.REDIS_URL,
     prefix: e.SKIFF_QUEUE_PREFIX,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SkiffError } from "./errors.js";
+import { parseEnvironment } from "./config-parse-environment.js";
 
 /** The environment only the bot reads: Slack tokens, its web address, the link secret. */
 export const slackEnvSchema = z.object({
@@ -36,12 +36,7 @@ export interface SlackConfig {
 
 /** Parses the bot's environment at start-up; a missing or bad variable fails with its name. */
 export function loadSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
-  const parsed = slackEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SkiffError("CONFIG_INVALID", `Skiff's Slack environment is invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example and the README's Slack section).`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(slackEnvSchema, env, { what: "Skiff's Slack environment", seeAlso: "the README's Slack section" });
   return {
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,

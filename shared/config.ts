@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { SkiffError } from "./errors.js";
+import { parseEnvironment } from "./config-parse-environment.js";
 import { packageRoot } from "./package-root.js";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -54,15 +54,7 @@ export interface Config {
 
 /** Parses the environment once, at start-up. A bad variable fails with its name and what to set. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SkiffError(
-      "CONFIG_INVALID",
-      `Skiff's environment is invalid:\n${lines.join("\n")}\nSet or fix these variables (see .env.example).`,
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(configEnvSchema, env, { what: "Skiff's environment" });
   const home = resolve(e.SKIFF_HOME);
   const demoDb = resolve(e.SKIFF_DEMO_DB ?? join(home, "demo.duckdb"));
   const sourceEnv: Record<string, string> = {};

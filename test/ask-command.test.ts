@@ -1,10 +1,10 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
 import { demoLakePath, TEST_AS_OF } from "./fixtures/demo-lake.js";
+import { lakeTruth } from "./fixtures/lake-truth.js";
 
 interface Captured {
   code: number;
@@ -42,18 +42,7 @@ interface AskJson {
   planner: string;
 }
 
-/** Ground truth straight from the lake, written independently of the planner. */
-async function truth(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(lake, { access_mode: "READ_ONLY" });
-  const connection = await instance.connect();
-  try {
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+const truth = (sql: string) => lakeTruth(lake, sql);
 
 const today = "TIMESTAMP '2026-11-30 00:00:00'";
 const now = "TIMESTAMP '2026-11-30 12:00:00'";
