@@ -1,12 +1,13 @@
 import { BigQuery } from "@google-cloud/bigquery";
 import type { Source } from "../../catalog/model/source-schema.js";
-import { SkiffError, isSkiffError } from "../../shared/errors.js";
+import { SkiffError } from "../../shared/errors.js";
 import type { Cell, QueryResult } from "../../shared/query-result.js";
 import { bigQueryCell } from "./bigquery/bigquery-cell.js";
 import { bigQueryConnection } from "./bigquery/bigquery-connection.js";
 import { bigQueryError } from "./bigquery/bigquery-error.js";
 import { oneStatementAtSource } from "./one-statement-at-source.js";
-import { queryCancelled, queryTimedOut, sourceUnavailable } from "./source-errors.js";
+import { queryCancelled, queryTimedOut } from "./source-errors.js";
+import { answerSelectOne } from "./answer-select-one.js";
 import type { QueryOptions, SourceAdapter } from "./source-adapter.js";
 
 export interface BigQuerySourceOptions {
@@ -127,14 +128,7 @@ export function createBigQuerySource(options: BigQuerySourceOptions): SourceAdap
     kind: "bigquery",
     dialect: "bigquery",
     query,
-    async healthCheck() {
-      try {
-        await query("SELECT 1", { timeoutMs: 10_000, maxRows: 1 });
-      } catch (error) {
-        if (isSkiffError(error, "SOURCE_UNAVAILABLE")) throw error;
-        throw sourceUnavailable(source.name, error, "it did not answer SELECT 1");
-      }
-    },
+    healthCheck: () => answerSelectOne(source.name, query, 10_000),
     close() {
       closed = true;
       return Promise.resolve();

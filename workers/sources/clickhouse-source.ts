@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ClickHouseLogLevel, createClient, type ClickHouseSettings } from "@clickhouse/client";
 import type { Source } from "../../catalog/model/source-schema.js";
-import { SkiffError, isSkiffError } from "../../shared/errors.js";
+import { SkiffError } from "../../shared/errors.js";
 import type { Cell, QueryResult } from "../../shared/query-result.js";
 import { clickHouseCell } from "./clickhouse/clickhouse-cell.js";
 import { clickHouseConnection } from "./clickhouse/clickhouse-connection.js";
@@ -9,7 +9,8 @@ import { clickHouseError } from "./clickhouse/clickhouse-error.js";
 import { parseTsvRow } from "./clickhouse/parse-tsv-row.js";
 import { requireQueryStart } from "./clickhouse/require-query-start.js";
 import { oneStatementAtSource } from "./one-statement-at-source.js";
-import { queryCancelled, queryTimedOut, sourceUnavailable } from "./source-errors.js";
+import { queryCancelled, queryTimedOut } from "./source-errors.js";
+import { answerSelectOne } from "./answer-select-one.js";
 import type { QueryOptions, SourceAdapter } from "./source-adapter.js";
 
 export interface ClickHouseSourceOptions {
@@ -107,14 +108,7 @@ export function createClickHouseSource(options: ClickHouseSourceOptions): Source
     kind: "clickhouse",
     dialect: "clickhouse",
     query,
-    async healthCheck() {
-      try {
-        await query("SELECT 1", { timeoutMs: 5_000, maxRows: 1 });
-      } catch (error) {
-        if (isSkiffError(error, "SOURCE_UNAVAILABLE")) throw error;
-        throw sourceUnavailable(source.name, error, "it did not answer SELECT 1");
-      }
-    },
+    healthCheck: () => answerSelectOne(source.name, query),
     async close() {
       if (closed) return;
       closed = true;

@@ -2,10 +2,11 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Source } from "../../catalog/model/source-schema.js";
-import { SkiffError, isSkiffError } from "../../shared/errors.js";
+import { SkiffError } from "../../shared/errors.js";
 import type { QueryResult } from "../../shared/query-result.js";
 import { readDuckDbResult } from "./duckdb/read-duckdb-result.js";
 import { resolveEnvReferences } from "./resolve-env-references.js";
+import { answerSelectOne } from "./answer-select-one.js";
 import type { QueryOptions, SourceAdapter } from "./source-adapter.js";
 
 export interface DuckDbSourceOptions {
@@ -67,14 +68,7 @@ export function createDuckDbSource(options: DuckDbSourceOptions): SourceAdapter 
     kind: "duckdb",
     dialect: "duckdb",
     query,
-    async healthCheck() {
-      try {
-        await query("SELECT 1", { timeoutMs: 5_000, maxRows: 1 });
-      } catch (error) {
-        if (isSkiffError(error, "SOURCE_UNAVAILABLE")) throw error;
-        throw new SkiffError("SOURCE_UNAVAILABLE", `source ${source.name} did not answer SELECT 1: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      }
-    },
+    healthCheck: () => answerSelectOne(source.name, query),
     async close() {
       closed = true;
       const opened = instance;

@@ -7,6 +7,7 @@ import { postgresCell, postgresTypeName } from "./postgres/postgres-cell.js";
 import { postgresConnection } from "./postgres/postgres-connection.js";
 import { postgresError } from "./postgres/postgres-error.js";
 import { queryCancelled, queryTimedOut, sourceUnavailable } from "./source-errors.js";
+import { answerSelectOne } from "./answer-select-one.js";
 import type { QueryOptions, SourceAdapter } from "./source-adapter.js";
 
 export interface PostgresSourceOptions {
@@ -115,14 +116,7 @@ export function createPostgresSource(options: PostgresSourceOptions): SourceAdap
     kind: "postgres",
     dialect: "postgres",
     query,
-    async healthCheck() {
-      try {
-        await query("SELECT 1", { timeoutMs: 5_000, maxRows: 1 });
-      } catch (error) {
-        if (isSkiffError(error, "SOURCE_UNAVAILABLE")) throw error;
-        throw sourceUnavailable(source.name, error, "it did not answer SELECT 1");
-      }
-    },
+    healthCheck: () => answerSelectOne(source.name, query),
     async close() {
       if (closed) return;
       closed = true;
