@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "./load-catalog.js";
-import type { Catalog, Table } from "./model/index.js";
-import { tableId } from "./model/index.js";
+import { buildCatalog } from "../test/fixtures/catalog-fixture.js";
+import type { Catalog } from "./model/index.js";
 import type { CatalogSearch } from "./search-catalog.js";
 import { createCatalogSearch } from "./search-catalog.js";
 
@@ -87,10 +87,10 @@ describe("createCatalogSearch at scale", () => {
 
 function syntheticCatalog(size: number): Catalog {
   const subjects = ["orders", "customers", "payments", "shipments", "sessions", "invoices", "refunds", "products"];
-  const tables = new Map<string, Table>();
+  const tables: unknown[] = [];
   for (let i = 0; i < size; i++) {
     const subject = subjects[i % subjects.length] ?? "orders";
-    const table: Table = {
+    tables.push({
       name: `${subject}_${i}`,
       source: "shop",
       description: `${subject} snapshot number ${i} for the ${i % 2 === 0 ? "revenue" : "growth"} team`,
@@ -101,21 +101,9 @@ function syntheticCatalog(size: number): Catalog {
         name,
         type: "VARCHAR",
         description: `${name} of the ${subject.slice(0, -1)}`,
-        synonyms: [],
-        values: name === "region" ? ["emea", "apac", "amer"] : undefined,
+        ...(name === "region" ? { values: ["emea", "apac", "amer"] } : {}),
       })),
-    };
-    tables.set(tableId(table), table);
+    });
   }
-  return {
-    dir: "synthetic",
-    sources: new Map([["shop", { name: "shop", kind: "duckdb", description: "", connection: {}, limits: {} }]]),
-    tables,
-    entities: new Map(),
-    metrics: new Map(),
-    dimensions: new Map(),
-    segments: new Map(),
-    glossary: [],
-    evals: undefined,
-  };
+  return buildCatalog({ dir: "synthetic", sources: [{ name: "shop", kind: "duckdb" }], tables });
 }

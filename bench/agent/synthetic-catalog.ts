@@ -1,18 +1,17 @@
 import type { Catalog } from "../../catalog/model/catalog.js";
-import { tableSchema, type Table } from "../../catalog/model/table-schema.js";
-import { sourceSchema } from "../../catalog/model/source-schema.js";
+import { buildCatalog } from "../../test/fixtures/catalog-fixture.js";
 
 const domains = ["orders", "payments", "shipments", "customers", "products", "inventory", "support", "marketing", "sessions", "devices"];
 const regions = ["emea", "amer", "apac", "latam", "anz"];
 
 /** A warehouse-sized catalog: `count` tables of a dozen columns each, with descriptions, values and a join key. */
 export function syntheticCatalog(count: number): Catalog {
-  const tables = new Map<string, Table>();
+  const tables: unknown[] = [];
   for (let i = 0; i < count; i++) {
     const domain = domains[i % domains.length]!;
     const region = regions[Math.floor(i / domains.length) % regions.length]!;
     const name = `${domain}_${region}_${String(i).padStart(5, "0")}`;
-    const table = tableSchema.parse({
+    tables.push({
       name,
       source: "warehouse",
       physical: `mart.${name}`,
@@ -37,17 +36,10 @@ export function syntheticCatalog(count: number): Catalog {
       freshness: { column: "loaded_at", maxLag: "1d" },
       notes: `Partition ${i} of the ${domain} mart; amounts are net of tax.`,
     });
-    tables.set(`warehouse.${name}`, table);
   }
-  return {
+  return buildCatalog({
     dir: "(synthetic)",
-    sources: new Map([["warehouse", sourceSchema.parse({ name: "warehouse", kind: "duckdb", description: "The company data warehouse." })]]),
+    sources: [{ name: "warehouse", kind: "duckdb", description: "The company data warehouse." }],
     tables,
-    entities: new Map(),
-    metrics: new Map(),
-    dimensions: new Map(),
-    segments: new Map(),
-    glossary: [],
-    evals: undefined,
-  };
+  });
 }
