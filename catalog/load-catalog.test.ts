@@ -1,29 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempCatalogs } from "../test/fixtures/temp-catalog.js";
 import { isSkiffError } from "../shared/errors.js";
 import { loadCatalog } from "./load-catalog.js";
 import { isRatioMetric } from "./model/index.js";
 
 const fixtures = "test/fixtures/catalogs";
 
-const tempDirs: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-/** A fresh catalog folder holding `files` (path inside the folder → YAML text). */
-async function writeTempCatalog(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "skiff-catalog-"));
-  tempDirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text, "utf8");
-  }
-  return dir;
-}
+const writeTempCatalog = tempCatalogs();
 
 async function loadError(dir: string): Promise<{ message: string; detail: Record<string, unknown> | undefined }> {
   const error: unknown = await loadCatalog(dir).then(
