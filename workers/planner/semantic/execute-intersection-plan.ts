@@ -7,6 +7,7 @@ import type { QueryRunner } from "../query-runner.js";
 import type { PlannerOutcome } from "../planner.js";
 import { formatValue } from "./format-value.js";
 import { requireResult } from "./require-result.js";
+import { metricOf, tableOfMetric } from "./metric-words.js";
 import type { IntersectionPlan } from "./semantic-plan.js";
 
 /**
@@ -43,7 +44,7 @@ export async function executeIntersectionPlan(plan: IntersectionPlan, runner: Qu
       order: plan.ranking.order,
       limit: plan.ranking.limit,
     },
-    runner.dialectOf(catalog.tables.get((catalog.metrics.get(plan.ranking.metric) as AggregateMetric).table)?.source ?? ""),
+    runner.dialectOf(tableOfMetric(catalog, metricOf(catalog, plan.ranking.metric)).source),
   );
   const rankKey = ranking.columns.find((c) => c.entity === entity.name)!.name;
   const memberWords = `${plan.noun} that ${plan.members.event}${plan.members.windowWords ? ` ${plan.members.windowWords}` : ""}`;

@@ -1,7 +1,5 @@
 import pluralize from "pluralize";
-import type { Catalog } from "../../../catalog/model/catalog.js";
 import type { Metric } from "../../../catalog/model/metric-schema.js";
-import { isRatioMetric } from "../../../catalog/model/metric-schema.js";
 import type { Cell } from "../../../shared/query-result.js";
 import type { RunResult } from "../../../shared/run-record.js";
 import type { ExecutedQuery, TimeWindow } from "../../engine/planned-query.js";
@@ -12,6 +10,7 @@ import { attachLabels } from "./attach-labels.js";
 import { fillTimeBuckets } from "./fill-time-buckets.js";
 import { formatChange, formatValue } from "./format-value.js";
 import { requireResult } from "./require-result.js";
+import { metricOf, tableOfMetric } from "./metric-words.js";
 import type { MetricPlan } from "./semantic-plan.js";
 
 const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
@@ -25,9 +24,8 @@ function span(windows: Array<TimeWindow | undefined>): TimeWindow | undefined {
   };
 }
 
-function unitOf(catalog: Catalog, metric: Metric, plan: MetricPlan) {
-  if (plan.query.shareOf) return "percent" as const;
-  return isRatioMetric(metric) ? metric.unit : (catalog.metrics.get(metric.name)?.unit ?? "count");
+function unitOf(metric: Metric, plan: MetricPlan) {
+  return plan.query.shareOf ? ("percent" as const) : metric.unit;
 }
 
 function withChange(result: RunResult, metricName: string): RunResult {
@@ -83,7 +81,7 @@ function describe(plan: MetricPlan, compiled: CompiledMetricQuery, result: RunRe
 /** Runs a metric plan: one compiled query, labels for entity ids from the entity's home table, then words. */
 export async function executeMetricPlan(plan: MetricPlan, runner: QueryRunner): Promise<PlannerOutcome> {
   const { catalog } = runner;
-  const compiled = compileMetricQuery(catalog, plan.query, runner.dialectOf(catalogTableSource(plan, catalog)));
+  const compiled = compileMetricQuery(catalog, plan.query, runner.dialectOf(tableOfMetric(catalog, metricOf(catalog, plan.query.metric)).source));
   const window = span([plan.query.window, plan.query.compare]);
   const [executed] = (await runner.run([
     { id: runner.nextId(), source: compiled.table.source, sql: compiled.sql, purpose: purposeOf(plan), ...(window ? { window } : {}) },
@@ -96,14 +94,8 @@ export async function executeMetricPlan(plan: MetricPlan, runner: QueryRunner): 
     result = fillTimeBuckets(result, timeGroup.grain, plan.query.window, compiled.valueColumn);
   }
   if (plan.query.compare) result = withChange(result, compiled.valueColumn);
-  const unit = unitOf(catalog, compiled.metric, plan);
+  const unit = unitOf(compiled.metric, plan);
   return { answer: describe(plan, compiled, result, unit), result, assumptions: plan.assumptions, plan };
-}
-
-function catalogTableSource(plan: MetricPlan, catalog: Catalog): string {
-  const metric = catalog.metrics.get(plan.query.metric)!;
-  const base = isRatioMetric(metric) ? catalog.metrics.get(metric.numerator)! : metric;
-  return catalog.tables.get((base as { table: string }).table)!.source;
 }
 
 function purposeOf(plan: MetricPlan): string {
