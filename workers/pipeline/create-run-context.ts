@@ -30,6 +30,11 @@ export function createRunContext(options: { catalog: Catalog; engine: RunEngine;
   const ids = new Map<string, number>();
   let scratch: Promise<Scratch> | undefined;
   const openScratch = () => (scratch ??= engine.openScratch());
+  const nextId = (prefix = "q") => {
+    const n = (ids.get(prefix) ?? 0) + 1;
+    ids.set(prefix, n);
+    return `${prefix}${n}`;
+  };
   const checkDeadline = () => {
     if (signal.aborted) throw new SkiffError("QUERY_TIMEOUT", "The answer ran past its deadline; ask a narrower question (a shorter time range, fewer groups).");
   };
@@ -44,11 +49,7 @@ export function createRunContext(options: { catalog: Catalog; engine: RunEngine;
       if (!found) throw new SkiffError("UNKNOWN_SOURCE", `no source named "${source}"; sources: ${[...catalog.sources.keys()].join(", ")}`);
       return dialectOf(found.kind);
     },
-    nextId(prefix = "q") {
-      const n = (ids.get(prefix) ?? 0) + 1;
-      ids.set(prefix, n);
-      return `${prefix}${n}`;
-    },
+    nextId,
     async run(queries: readonly PlannedQuery[]) {
       checkDeadline();
       const results = await engine.runAll([...queries], { signal });
@@ -64,7 +65,7 @@ export function createRunContext(options: { catalog: Catalog; engine: RunEngine;
     async combine(sql: string, purpose: string) {
       checkDeadline();
       const db = await openScratch();
-      const result = await db.query(sql, purpose, this.nextId("combine"));
+      const result = await db.query(sql, purpose, nextId("combine"));
       executed.push(result);
       return result;
     },
