@@ -42,6 +42,12 @@ interface FileSlot {
 
 const files = new Map<string, FileSlot>();
 
+const insertRunSql = `INSERT INTO runs (id, created_at, question, asker, thread_id, status, planner, record)
+  VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4, $5, $6, $7, $8)`;
+const updateRunSql = `UPDATE runs SET created_at = CAST($2 AS TIMESTAMP), question = $3, asker = $4, thread_id = $5, status = $6, planner = $7, record = $8
+  WHERE id = $1`;
+const isDuplicateKey = (error: unknown) => error instanceof Error && /duplicate key/i.test(error.message);
+
 /**
  * The embedded {@link RunStore}: a DuckDB file held open while calls keep
  * coming and released after `idleMs` without one, so short-lived CLI processes,
@@ -104,23 +110,25 @@ export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore &
         throw new SkiffError("INTERNAL", `refusing to save run ${record.id}: it does not match the run record schema (${describeIssues(checked.error.issues)})`);
       }
       const valid = checked.data;
+      const params = [
+        valid.id,
+        sqlTimestamp(valid.createdAt),
+        valid.question,
+        valid.asker ?? null,
+        valid.threadId ?? null,
+        valid.status,
+        valid.planner,
+        JSON.stringify(valid),
+      ];
       await withConnection(async (connection) => {
-        await connection.run(
-          `INSERT INTO runs (id, created_at, question, asker, thread_id, status, planner, record)
-           VALUES ($1, CAST($2 AS TIMESTAMP), $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, question = excluded.question, asker = excluded.asker,
-             thread_id = excluded.thread_id, status = excluded.status, planner = excluded.planner, record = excluded.record`,
-          [
-            valid.id,
-            sqlTimestamp(valid.createdAt),
-            valid.question,
-            valid.asker ?? null,
-            valid.threadId ?? null,
-            valid.status,
-            valid.planner,
-            JSON.stringify(valid),
-          ],
-        );
+        // A plain insert is the common case and several times cheaper in DuckDB than ON CONFLICT DO UPDATE;
+        // a retried run (same id) takes the update.
+        try {
+          await connection.run(insertRunSql, params);
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          await connection.run(updateRunSql, params);
+        }
       });
     },
     get(id) {
