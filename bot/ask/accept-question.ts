@@ -3,6 +3,7 @@ import type { AskJob } from "../../shared/jobs/ask-job.js";
 import { jobId } from "../../shared/jobs/queue-names.js";
 import type { BotDeps } from "../bot-deps.js";
 import { progressBlocks } from "../render/answer-blocks.js";
+import { admitQuestion } from "./admit-question.js";
 import { botReplies } from "./bot-replies.js";
 import { threadKey } from "./thread-key.js";
 
@@ -22,7 +23,6 @@ export interface IncomingQuestion {
 
 export type AcceptOutcome = "accepted" | "duplicate" | "rate_limited" | "unavailable";
 
-const seenTtlSeconds = 86_400;
 const threadTtlSeconds = 30 * 86_400;
 const enqueueTimeoutMs = 3_000;
 
@@ -38,18 +38,12 @@ export async function acceptQuestion(deps: BotDeps, client: webApi.WebClient, in
 
   let allowed: boolean;
   try {
-    // Wall time, not the answer clock: a pinned clock must not freeze the limit's window.
-    const minute = Math.floor(Date.now() / 60_000);
-    const rateKey = `${keyPrefix}:rate:${incoming.user}:${minute}`;
-    const pipeline = redis.multi();
-    for (const key of incoming.dedupeKeys) pipeline.set(`${keyPrefix}:seen:${key}`, "1", "EX", seenTtlSeconds, "NX");
-    const results = (await pipeline.exec()) ?? [];
-    if (results.some(([error, value]) => error === null && value === null)) {
+    const admission = await admitQuestion(redis, keyPrefix, incoming);
+    if (admission.kind === "duplicate") {
       metrics.ignored.inc({ reason: "duplicate" });
       return "duplicate";
     }
-    const [[, count]] = ((await redis.multi().incr(rateKey).expire(rateKey, 120).exec()) ?? [[null, 0]]) as [[Error | null, number]];
-    allowed = count <= deps.slack.rateLimitPerMinute;
+    allowed = admission.countThisMinute <= deps.slack.rateLimitPerMinute;
   } catch (error) {
     logger.warn({ err: error }, "Redis is unreachable; telling the asker to try later");
     metrics.errors.inc({ kind: "redis_unavailable" });
