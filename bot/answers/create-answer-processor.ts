@@ -4,7 +4,7 @@ import { answerJobSchema } from "../../shared/jobs/answer-job.js";
 import type { BotDeps } from "../bot-deps.js";
 import { runPageUrl } from "../links/run-page-url.js";
 import { answerBlocks, problemBlocks, progressBlocks } from "../render/answer-blocks.js";
-import { withRunLock } from "./with-run-lock.js";
+import { claimPlaceholder } from "./claim-placeholder.js";
 
 const answeredTtlSeconds = 7 * 86_400;
 
@@ -19,9 +19,10 @@ export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
     const parsed = answerJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`answer job ${job.id ?? "?"} is not an AnswerJob: ${parsed.error.message}`);
     const answer = parsed.data;
-    const answeredKey = `${deps.keyPrefix}:answered:${answer.runId}`;
-    await withRunLock(deps.redis, `${deps.keyPrefix}:lock:${answer.runId}`, async () => {
-      if (await deps.redis.exists(answeredKey)) return;
+    const claim = await claimPlaceholder(deps.redis, { lock: `${deps.keyPrefix}:lock:${answer.runId}`, answered: `${deps.keyPrefix}:answered:${answer.runId}` });
+    if (claim === "answered") return;
+    let answered = false;
+    try {
       if (answer.kind === "progress") {
         await client.chat.update({ channel: answer.channel, ts: answer.placeholderTs, ...progressBlocks(answer.text) });
         return;
@@ -36,10 +37,17 @@ export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
         ? answerBlocks({ runId: answer.runId, summary: answer.summary, pageUrl })
         : problemBlocks({ runId: answer.runId, message: answer.error ?? "Skiff could not answer this." });
       await client.chat.update({ channel: answer.channel, ts: answer.placeholderTs, ...message });
-      await deps.redis.set(answeredKey, "1", "EX", answeredTtlSeconds);
+      answered = true;
       deps.metrics.answers.inc({ status: answer.summary?.status ?? "failed" });
       if (answer.summary?.status !== "answered") deps.metrics.errors.inc({ kind: answer.summary?.status ?? "run_failed" });
-      deps.metrics.latency.observe(Math.max(0, Date.now() - answer.eventAt) / 1_000);
-    });
+      const eventToAnswerMs = Math.max(0, Date.now() - answer.eventAt);
+      deps.metrics.latency.observe(eventToAnswerMs / 1_000);
+      if (answer.workMs !== undefined) {
+        deps.metrics.work.observe(answer.workMs / 1_000);
+        deps.metrics.transport.observe(Math.max(0, eventToAnswerMs - answer.workMs) / 1_000);
+      }
+    } finally {
+      await claim.release(answered ? answeredTtlSeconds : 0);
+    }
   };
 }

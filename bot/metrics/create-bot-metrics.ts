@@ -19,6 +19,19 @@ export function createBotMetrics(options: { queues: readonly QueueDepthSource[];
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [registry],
   });
+  const fineBuckets = [0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+  const work = new Histogram({
+    name: "skiff_agent_work_seconds",
+    help: "Time an agent worker spent on one question: thread history, plan, queries and the run record",
+    buckets: fineBuckets,
+    registers: [registry],
+  });
+  const transport = new Histogram({
+    name: "skiff_transport_seconds",
+    help: "Event-to-answer minus the agent's work: Slack calls, queue waits and hand-offs (grows when workers fall behind)",
+    buckets: fineBuckets,
+    registers: [registry],
+  });
   new Gauge({
     name: "skiff_queue_jobs",
     help: "Jobs per queue and state",
@@ -30,7 +43,7 @@ export function createBotMetrics(options: { queues: readonly QueueDepthSource[];
       for (const { name, counts } of depths) for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
     },
   });
-  return { registry, questions, answers, errors, ignored, latency };
+  return { registry, questions, answers, errors, ignored, latency, work, transport };
 }
 
 export type BotMetrics = ReturnType<typeof createBotMetrics>;

@@ -39,6 +39,8 @@ export const answerJobSchema = z.discriminatedUnion("kind", [
     summary: answerSummarySchema.optional(),
     /** A short, human reason when no run record could be written. */
     error: z.string().optional(),
+    /** How long the agent worked on the question (thread history, plan, queries, run record), ms; the rest of event-to-answer is queues and Slack. */
+    workMs: z.number().nonnegative().optional(),
   }),
 ]);
 export type AnswerJob = z.infer<typeof answerJobSchema>;
