@@ -242,6 +242,9 @@ describe("Skiff in Slack", () => {
     const metrics = await (await fetch(`${stack.botUrl}/metrics`)).text();
     expect(metrics).toMatch(/skiff_questions_total\{surface="mention"\} \d+/);
     expect(metrics).toContain("skiff_event_to_answer_seconds_bucket");
+    // Earlier tests were answered: the agent's work and the transport around it are observed per answer.
+    expect(Number(/skiff_agent_work_seconds_count (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(Number(/skiff_transport_seconds_count (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
     expect(metrics).toMatch(/skiff_queue_jobs\{queue="questions",state="waiting"\}/);
     expect(metrics).toMatch(/skiff_queue_jobs\{queue="queries-analytics",state="active"\} \d+/);
   });

@@ -44,6 +44,7 @@ export function createAskProcessor(options: AskProcessorOptions) {
     const parsed = askJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`ask job ${job.id ?? "?"} is not an AskJob: ${parsed.error.message}`);
     const ask = parsed.data;
+    const started = performance.now();
     const target = { runId: ask.runId, channel: ask.channel, threadTs: ask.threadTs, placeholderTs: ask.placeholderTs };
     const threadId = slackThreadId(ask.channel, ask.threadTs);
     const earlier = ask.newThread ? [] : await options.runStore.list({ threadId, limit: (options.historyLimit ?? 10) + 1 });
@@ -77,7 +78,7 @@ export function createAskProcessor(options: AskProcessorOptions) {
       onQueries: (queries) => progress(describeQueries(queries)),
     });
 
-    let final: AnswerJob;
+    let final: Extract<AnswerJob, { kind: "final" }>;
     try {
       const record = await answerQuestion(
         { catalog: options.catalog, engine, planner: options.planner, runStore: options.runStore, clock: options.clock, logger, deadlineMs: options.deadlineMs },
@@ -92,6 +93,7 @@ export function createAskProcessor(options: AskProcessorOptions) {
       finished = true;
       clearTimeout(timer);
     }
+    final.workMs = Math.round((performance.now() - started) * 10) / 10;
     // Slack or Redis may blip while the bot posts the answer: the bot retries (an update, so never twice).
     await answers.add("final", final, { ...options.jobOptions, jobId: jobId(ask.runId, "final"), attempts: 5, backoff: { type: "exponential", delay: 1_000 } });
   };
