@@ -3,10 +3,12 @@ import type { Cell } from "../../shared/query-result.js";
 /** Slack caps a section's text at 3,000 characters; a table longer than this is cut with a note. */
 const maxChars = 2_800;
 const maxCellChars = 40;
+/** One formatter for every cell: `toLocaleString` with options builds a new one per call. */
+const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
 function show(cell: Cell): string {
   if (cell === null) return "∅";
-  const text = typeof cell === "number" ? cell.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(cell);
+  const text = typeof cell === "number" ? numberFormat.format(cell) : String(cell);
   return text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text;
 }
 
