@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { attachFakeSocketMode, type FakeSocketMode } from "./fake-socket-mode.js";
 
 export interface SlackCall {
   method: string;
@@ -15,6 +16,8 @@ export interface FakeSlack {
   /** The Web API base for SLACK_API_URL (ends with a slash, like https://slack.com/api/). */
   url: string;
   calls: SlackCall[];
+  /** Socket Mode: `apps.connections.open` hands out this endpoint's URL. */
+  socket: FakeSocketMode;
   callsTo(method: string): SlackCall[];
   /** The next call to `method` answers `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
@@ -53,6 +56,7 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
   const failures = new Map<string, string>();
   let seq = 0;
   const nextTs = () => `1764500000.${String(++seq).padStart(6, "0")}`;
+  let socket: FakeSocketMode | undefined;
 
   const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     const failure = failures.get(method);
@@ -67,6 +71,8 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
         const ts = nextTs();
         return { ok: true, channel: params.channel, ts, message: { text: params.text, ts, user: fakeBotUserId } };
       }
+      case "apps.connections.open":
+        return socket ? { ok: true, url: socket.url } : { ok: false, error: "internal_error" };
       case "chat.update":
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
       case "chat.postEphemeral":
@@ -97,10 +103,13 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/`;
+  socket = attachFakeSocketMode(server, url);
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     calls,
+    socket,
     callsTo: (method) => calls.filter((call) => call.method === method),
     failNext: (method, error) => void failures.set(method, error),
     async waitFor(predicate, timeoutMs = 10_000) {
@@ -113,6 +122,7 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
     reset: () => void calls.splice(0),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        socket?.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
