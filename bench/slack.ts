@@ -127,6 +127,8 @@ const work = await Promise.all(samples.map(async (sample) => answerJobWork(await
 await answersQueue.close();
 const overhead = samples.map((s, i) => s.total - (work[i] ?? NaN)).filter((n) => Number.isFinite(n));
 const pipeline = samples.map((s) => s.pipeline).filter((n) => Number.isFinite(n));
+/** The stricter split: only plan and queries count as work, so the run record write and thread history count as overhead. */
+const overheadStrict = samples.map((s) => s.total - s.pipeline).filter((n) => Number.isFinite(n));
 console.log(`event-to-answer at ${rate} q/s for ${latencySeconds} s (${skiff.length} questions): p50 ${pct(skiff, 50).toFixed(1)} ms, p99 ${pct(skiff, 99).toFixed(1)} ms (target p99 ≤ 250 ms)`);
 
 // The floor: a bare BullMQ round trip plus the same Slack calls through the same client library and fake.
@@ -157,6 +159,7 @@ console.log(`floor (bare BullMQ round trip + reaction, placeholder, update) at $
 console.log(`  Skiff's agent work per question (history, plan, queries via the query queues, run record): p50 ${pct(work.filter(Number.isFinite), 50).toFixed(1)} ms, p99 ${pct(work.filter(Number.isFinite), 99).toFixed(1)} ms`);
 console.log(`    of which plan and queries (the run's duration in the answer): p50 ${pct(pipeline, 50).toFixed(1)} ms, p99 ${pct(pipeline, 99).toFixed(1)} ms`);
 console.log(`  Skiff's transport overhead (event-to-answer minus the agent's work): p50 ${pct(overhead, 50).toFixed(1)} ms, p99 ${pct(overhead, 99).toFixed(1)} ms → ${(pct(overhead, 50) / pct(floor, 50)).toFixed(2)}× / ${(pct(overhead, 99) / pct(floor, 99)).toFixed(2)}× the floor (target ≤ 2×)`);
+console.log(`  counting the run record write as overhead too (event-to-answer minus plan and queries): p50 ${pct(overheadStrict, 50).toFixed(1)} ms, p99 ${pct(overheadStrict, 99).toFixed(1)} ms → ${(pct(overheadStrict, 50) / pct(floor, 50)).toFixed(2)}× / ${(pct(overheadStrict, 99) / pct(floor, 99)).toFixed(2)}×`);
 console.log(`Skiff vs floor: p50 ${(pct(skiff, 50) / pct(floor, 50)).toFixed(2)}×, p99 ${(pct(skiff, 99) / pct(floor, 99)).toFixed(2)}× (end to end)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
