@@ -18,6 +18,7 @@ import type { BotDeps } from "./bot-deps.js";
 import { createBotMetrics } from "./metrics/create-bot-metrics.js";
 import { registerListeners } from "./register-listeners.js";
 import { boltLogger } from "./slack/bolt-logger.js";
+import { slackCallTimeoutMs, slackRetries } from "./slack/slack-call-limits.js";
 import { createWebHandler } from "./web/create-web-handler.js";
 
 export interface BotOptions {
@@ -85,7 +86,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     newRunId: options.newRunId,
   };
   const web = createWebHandler(deps);
-  const clientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {};
+  const clientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
+    // Bounded, not the client's default half hour: a Slack outage fails a call within seconds, and an answer's
+    // update is retried by the answers queue (taking the placeholder's lock afresh) rather than inside one call.
+    retryConfig: slackRetries,
+    timeout: slackCallTimeoutMs,
+  };
   const routeHandler = (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) => void web(req, res);
 
   let app: App;

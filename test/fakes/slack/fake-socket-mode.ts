@@ -29,7 +29,8 @@ const ackTimeoutMs = 3_000;
  * for the `{ envelope_id }` acknowledgements the real @slack/socket-mode
  * client sends back.
  */
-export function attachFakeSocketMode(server: Server, baseUrl: string): FakeSocketMode {
+export function attachFakeSocketMode(server: Server): FakeSocketMode {
+  const ticket = randomUUID();
   const wss = new WebSocketServer({ noServer: true });
   const connections: WebSocket[] = [];
   const acks = new Map<string, (payload: Record<string, unknown> | undefined) => void>();
@@ -51,7 +52,11 @@ export function attachFakeSocketMode(server: Server, baseUrl: string): FakeSocke
   });
 
   return {
-    url: `${baseUrl.replace(/^http/, "ws")}link/?ticket=${randomUUID()}`,
+    get url() {
+      const address = server.address();
+      if (!address || typeof address === "string") throw new Error("fake Slack: the server is not listening yet");
+      return `ws://127.0.0.1:${address.port}/link/?ticket=${ticket}`;
+    },
     openConnections: () => connections.length,
     async waitForConnection(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

@@ -19,12 +19,25 @@ export interface FakeSlack {
   /** Socket Mode: `apps.connections.open` hands out this endpoint's URL. */
   socket: FakeSocketMode;
   callsTo(method: string): SlackCall[];
-  /** The next call to `method` answers `{ ok: false, error }`. */
-  failNext(method: string, error: string): void;
+  /**
+   * The next `times` calls to `method` fail the way Slack fails: `{ ok: false, error }`
+   * with HTTP 200 by default, or another HTTP status (a 5xx, or 429 with a
+   * Retry-After of `retryAfterSeconds`). The failed calls are recorded too.
+   */
+  failNext(method: string, error: string, options?: SlackFailure): void;
   /** Resolves when `predicate` holds for the recorded calls; rejects after `timeoutMs`. */
   waitFor(predicate: (calls: readonly SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
   reset(): void;
   close(): Promise<void>;
+}
+
+export interface SlackFailure {
+  /** @defaultValue 200 (a platform error) */
+  status?: number;
+  /** Sent as Retry-After with a 429. @defaultValue 1 */
+  retryAfterSeconds?: number;
+  /** @defaultValue 1 */
+  times?: number;
 }
 
 export const fakeBotUserId = "UBOTSKIFF";
@@ -53,17 +66,21 @@ function parseParams(type: string | undefined, body: string): Record<string, unk
  */
 export async function startFakeSlack(options: { onCall?: (call: SlackCall) => void; record?: boolean } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
-  const failures = new Map<string, string>();
+  const failures = new Map<string, (SlackFailure & { error: string })[]>();
   let seq = 0;
   const nextTs = () => `1764500000.${String(++seq).padStart(6, "0")}`;
-  let socket: FakeSocketMode | undefined;
 
-  const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
-    const failure = failures.get(method);
+  const answer = (method: string, params: Record<string, unknown>): { status: number; headers: Record<string, string>; body: Record<string, unknown> } => {
+    const failure = failures.get(method)?.shift();
     if (failure) {
-      failures.delete(method);
-      return { ok: false, error: failure };
+      const status = failure.status ?? 200;
+      const headers: Record<string, string> = status === 429 ? { "retry-after": String(failure.retryAfterSeconds ?? 1) } : {};
+      return { status, headers, body: { ok: false, error: failure.error } };
     }
+    return { status: 200, headers: {}, body: answerOk(method, params) };
+  };
+
+  const answerOk = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case "auth.test":
         return { ok: true, url: "https://skiff-test.slack.com/", team: "Skiff Test", user: "skiff", team_id: "T0TEST", user_id: fakeBotUserId, bot_id: "B0SKIFF" };
@@ -72,7 +89,7 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
         return { ok: true, channel: params.channel, ts, message: { text: params.text, ts, user: fakeBotUserId } };
       }
       case "apps.connections.open":
-        return socket ? { ok: true, url: socket.url } : { ok: false, error: "internal_error" };
+        return { ok: true, url: socket.url };
       case "chat.update":
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
       case "chat.postEphemeral":
@@ -89,29 +106,33 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
       const method = (req.url ?? "/").replace(/^\/+/, "").split("?")[0] ?? "";
       const params = parseParams(req.headers["content-type"], await readBody(req));
       const auth = req.headers.authorization;
-      const response = answer(method, params);
+      const { status, headers, body: response } = answer(method, params);
       const call = { method, params, token: auth?.replace(/^Bearer /, "") ?? (params.token as string | undefined), at: Date.now(), response };
       // Benchmarks turn recording off so a long run does not hold every call.
       if (options.record ?? true) calls.push(call);
       options.onCall?.(call);
-      res.writeHead(200, { "content-type": "application/json" });
+      res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(response));
     })().catch((error: unknown) => {
       res.writeHead(500);
       res.end(String(error));
     });
   });
+  const socket = attachFakeSocketMode(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/`;
-  socket = attachFakeSocketMode(server, url);
 
   return {
     url,
     calls,
     socket,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    failNext: (method, error) => void failures.set(method, error),
+    failNext: (method, error, failure = {}) => {
+      const queued = failures.get(method) ?? [];
+      for (let i = 0; i < (failure.times ?? 1); i++) queued.push({ ...failure, error });
+      failures.set(method, queued);
+    },
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {
@@ -122,7 +143,7 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
     reset: () => void calls.splice(0),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        socket?.close();
+        socket.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
