@@ -66,4 +66,15 @@ describe("Skiff when Slack's Web API fails", () => {
     expect(failed(stack.fake.calls, placeholderTs())).toHaveLength(4);
     expect(landed(stack.fake.calls, placeholderTs())).toHaveLength(1);
   });
+
+  it("answers in the thread when the placeholder was deleted, and only once", async () => {
+    stack.fake.failNext("chat.update", "message_not_found");
+    const { ts, placeholderTs } = await ask("Bandwidth by cache status for the last 24 hours");
+    const answers = () => stack.fake.calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts === ts && JSON.stringify(c.params.blocks).includes("View queries"));
+    await stack.fake.waitFor(() => answers().length === 1, 15_000);
+    await settle();
+    expect(answers()).toHaveLength(1);
+    expect(failed(stack.fake.calls, placeholderTs())).toHaveLength(1);
+    expect(landed(stack.fake.calls, placeholderTs())).toHaveLength(0);
+  });
 });

@@ -4,6 +4,7 @@ import { answerJobSchema } from "../../shared/jobs/answer-job.js";
 import type { BotDeps } from "../bot-deps.js";
 import { runPageUrl } from "../links/run-page-url.js";
 import { answerBlocks, problemBlocks, progressBlocks } from "../render/answer-blocks.js";
+import { placeholderGone } from "../slack/placeholder-gone.js";
 import { placeholderLockMs } from "../slack/slack-call-limits.js";
 import { claimPlaceholder } from "./claim-placeholder.js";
 
@@ -13,7 +14,8 @@ const answeredTtlSeconds = 7 * 86_400;
  * The bot's side of the answers queue: every AnswerJob updates the run's
  * placeholder (chat.update), never posts. Once the final answer is in, later
  * progress and repeated finals (a retried run) leave it alone, so a thread
- * ends with exactly one answer.
+ * ends with exactly one answer. If the placeholder was deleted, the final
+ * answer is posted as a reply in the thread instead.
  */
 export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
   return async (job: Job): Promise<void> => {
@@ -25,7 +27,10 @@ export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
     let answered = false;
     try {
       if (answer.kind === "progress") {
-        await client.chat.update({ channel: answer.channel, ts: answer.placeholderTs, ...progressBlocks(answer.text) });
+        // Progress on a placeholder someone deleted is dropped; the final answer will find it gone too and reply instead.
+        await client.chat.update({ channel: answer.channel, ts: answer.placeholderTs, ...progressBlocks(answer.text) }).catch((error: unknown) => {
+          if (!placeholderGone(error)) throw error;
+        });
         return;
       }
       const pageUrl = runPageUrl({
@@ -37,7 +42,14 @@ export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
       const message = answer.summary
         ? answerBlocks({ runId: answer.runId, summary: answer.summary, pageUrl })
         : problemBlocks({ runId: answer.runId, message: answer.error ?? "Skiff could not answer this." });
-      await client.chat.update({ channel: answer.channel, ts: answer.placeholderTs, ...message });
+      try {
+        await client.chat.update({ channel: answer.channel, ts: answer.placeholderTs, ...message });
+      } catch (error) {
+        if (!placeholderGone(error)) throw error;
+        // The placeholder was deleted: the answer becomes a reply in the thread, still the only one.
+        deps.logger.info({ run: answer.runId }, "the placeholder is gone; posting the answer as a reply");
+        await client.chat.postMessage({ channel: answer.channel, thread_ts: answer.threadTs, ...message });
+      }
       answered = true;
       deps.metrics.answers.inc({ status: answer.summary?.status ?? "failed" });
       if (answer.summary?.status !== "answered") deps.metrics.errors.inc({ kind: answer.summary?.status ?? "run_failed" });
