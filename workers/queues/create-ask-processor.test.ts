@@ -64,6 +64,9 @@ describe("createAskProcessor", () => {
     expect(finals).toHaveLength(1);
     expect(finals[0]?.jobId).toBe("r_3-final");
     expect(finals[0]?.data).toMatchObject({ kind: "final", runId: "r_3", channel: "C1", placeholderTs: "100.5", summary: { status: "answered", queryCount: 1, sources: ["nowhere"] } });
+    // The agent's own time on the question, for the bot's work/transport split.
+    const final = finals[0]?.data;
+    expect(final?.kind === "final" ? final.workMs : undefined).toBeGreaterThanOrEqual(0);
     expect(added.find((a) => a.data.kind === "progress")?.data).toMatchObject({ text: expect.stringContaining("Running 1 query on nowhere") as unknown });
   });
 
