@@ -7,7 +7,8 @@ import { silentLogger } from "../shared/logger.js";
 import { eventEnvelope, postToBot } from "./fakes/slack/signed-slack-request.js";
 import { fakeBotUserId, startFakeSlack } from "./fakes/slack/start-fake-slack.js";
 import { TEST_AS_OF } from "./fixtures/demo-lake.js";
-import { deleteKeys, finalUpdates, stackEnv, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
+import { deleteKeys } from "./fixtures/delete-keys.js";
+import { finalUpdates, stackEnv, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
 
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {

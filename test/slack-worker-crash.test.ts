@@ -10,7 +10,8 @@ import { silentLogger } from "../shared/logger.js";
 import { createPostgresRunStore } from "../shared/run-store/create-postgres-run-store.js";
 import { eventEnvelope, postToBot } from "./fakes/slack/signed-slack-request.js";
 import { fakeBotUserId, startFakeSlack, type FakeSlack } from "./fakes/slack/start-fake-slack.js";
-import { deleteKeys, finalUpdates, stackEnv, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
+import { deleteKeys } from "./fixtures/delete-keys.js";
+import { finalUpdates, stackEnv, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const adminUrl = "postgres://postgres@127.0.0.1:5432/postgres";

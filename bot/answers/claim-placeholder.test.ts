@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { deleteKeys } from "../../test/fixtures/delete-keys.js";
 import { claimPlaceholder } from "./claim-placeholder.js";
 
 const redis = new Redis("redis://127.0.0.1:6379");
@@ -8,8 +9,7 @@ const prefix = `skiff-test-claim-${randomBytes(4).toString("hex")}`;
 const keysFor = (run: string) => ({ lock: `${prefix}:lock:${run}`, answered: `${prefix}:answered:${run}` });
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await deleteKeys(prefix);
   await redis.quit();
 });
 

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { deleteKeys } from "../../test/fixtures/delete-keys.js";
 import { admitQuestion } from "./admit-question.js";
 
 const redis = new Redis("redis://127.0.0.1:6379");
 const prefix = `skiff-test-admit-${randomBytes(4).toString("hex")}`;
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await deleteKeys(prefix);
   await redis.quit();
 });
 
