@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import { placeholderLockMs } from "../slack/slack-call-limits.js";
 
 /** 2: the placeholder already holds the final answer. 1: locked for us. 0: someone else holds it. */
 const claimScript = `
@@ -14,7 +15,7 @@ if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) 
 return 0`;
 
 export interface PlaceholderKeys {
-  /** Short lock while one update is in flight. */
+  /** Held while one update is in flight. */
   lock: string;
   /** Set once the final answer is in; later updates leave the placeholder alone. */
   answered: string;
@@ -32,7 +33,7 @@ export interface PlaceholderClaim {
  * while another process holds the lock.
  */
 export async function claimPlaceholder(redis: Redis, keys: PlaceholderKeys, options: { ttlMs?: number; waitMs?: number } = {}): Promise<PlaceholderClaim | "answered"> {
-  const ttlMs = options.ttlMs ?? 15_000;
+  const ttlMs = options.ttlMs ?? placeholderLockMs;
   const deadline = Date.now() + (options.waitMs ?? 15_000);
   const token = randomUUID();
   for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {

@@ -5,7 +5,6 @@ import type { BotDeps } from "../bot-deps.js";
 import { runPageUrl } from "../links/run-page-url.js";
 import { answerBlocks, problemBlocks, progressBlocks } from "../render/answer-blocks.js";
 import { placeholderGone } from "../slack/placeholder-gone.js";
-import { placeholderLockMs } from "../slack/slack-call-limits.js";
 import { claimPlaceholder } from "./claim-placeholder.js";
 
 const answeredTtlSeconds = 7 * 86_400;
@@ -22,7 +21,7 @@ export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
     const parsed = answerJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`answer job ${job.id ?? "?"} is not an AnswerJob: ${parsed.error.message}`);
     const answer = parsed.data;
-    const claim = await claimPlaceholder(deps.redis, { lock: `${deps.keyPrefix}:lock:${answer.runId}`, answered: `${deps.keyPrefix}:answered:${answer.runId}` }, { ttlMs: placeholderLockMs });
+    const claim = await claimPlaceholder(deps.redis, { lock: `${deps.keyPrefix}:lock:${answer.runId}`, answered: `${deps.keyPrefix}:answered:${answer.runId}` });
     if (claim === "answered") return;
     let answered = false;
     try {
