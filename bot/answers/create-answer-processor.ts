@@ -47,7 +47,7 @@ export function createAnswerProcessor(deps: BotDeps, client: webApi.WebClient) {
         if (!placeholderGone(error)) throw error;
         // The placeholder was deleted: the answer becomes a reply in the thread, still the only one.
         deps.logger.info({ run: answer.runId }, "the placeholder is gone; posting the answer as a reply");
-        await client.chat.postMessage({ channel: answer.channel, thread_ts: answer.threadTs, ...message });
+        await client.chat.postMessage({ channel: answer.channel, thread_ts: answer.threadTs, ...message, unfurl_links: false, unfurl_media: false });
       }
       answered = true;
       deps.metrics.answers.inc({ status: answer.summary?.status ?? "failed" });

@@ -3,6 +3,8 @@ import type { AskJob } from "../../shared/jobs/ask-job.js";
 import { jobId } from "../../shared/jobs/queue-names.js";
 import type { BotDeps } from "../bot-deps.js";
 import { progressBlocks } from "../render/answer-blocks.js";
+import { escapeMrkdwn } from "../render/escape-mrkdwn.js";
+import { slackMessage } from "../render/slack-message.js";
 import { admitQuestion } from "./admit-question.js";
 import { botReplies } from "./bot-replies.js";
 import { threadKey } from "./thread-key.js";
@@ -34,7 +36,7 @@ const enqueueTimeoutMs = 3_000;
  */
 export async function acceptQuestion(deps: BotDeps, client: webApi.WebClient, incoming: IncomingQuestion): Promise<AcceptOutcome> {
   const { redis, keyPrefix, metrics, logger } = deps;
-  const reply = (text: string) => client.chat.postMessage({ channel: incoming.channel, thread_ts: incoming.threadTs, text });
+  const reply = (text: string) => client.chat.postMessage({ channel: incoming.channel, thread_ts: incoming.threadTs, ...slackMessage(escapeMrkdwn(text)) });
 
   let allowed: boolean;
   try {

@@ -1,4 +1,8 @@
-/** What the bot says in a thread outside an answer. */
+/**
+ * What the bot says in a thread outside an answer: plain text with mrkdwn
+ * styling. Senders escape it like any other text, so the help's `<question>`
+ * reaches Slack as `&lt;question&gt;` rather than as a broken link.
+ */
 export const botReplies = {
   placeholder: ":mag: Looking into it: grounding your question in the catalog…",
   unavailable: ":zzz: Sorry, I can't take questions right now (Skiff's queue is unreachable). Please try again in a few minutes.",

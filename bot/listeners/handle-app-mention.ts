@@ -2,6 +2,8 @@ import type { webApi } from "@slack/bolt";
 import { acceptQuestion } from "../ask/accept-question.js";
 import { botReplies } from "../ask/bot-replies.js";
 import type { BotDeps } from "../bot-deps.js";
+import { escapeMrkdwn } from "../render/escape-mrkdwn.js";
+import { slackMessage } from "../render/slack-message.js";
 import { envelopeSchema, mentionEventSchema, stripMention } from "../slack/slack-payloads.js";
 
 /** `@Skiff <question>` in a channel (or in a thread: the thread is then Skiff's). */
@@ -17,7 +19,7 @@ export async function handleAppMention(deps: BotDeps, args: { event: unknown; bo
   const threadTs = event.data.thread_ts ?? ts;
   const question = stripMention(text, args.botUserId);
   if (!question || /^help\b/i.test(question)) {
-    await args.client.chat.postMessage({ channel, thread_ts: threadTs, text: botReplies.help });
+    await args.client.chat.postMessage({ channel, thread_ts: threadTs, ...slackMessage(escapeMrkdwn(botReplies.help)) });
     return;
   }
   await acceptQuestion(deps, args.client, {

@@ -3,6 +3,8 @@ import { acceptQuestion } from "../ask/accept-question.js";
 import { botReplies } from "../ask/bot-replies.js";
 import type { BotDeps } from "../bot-deps.js";
 import { escapeMrkdwn } from "../render/escape-mrkdwn.js";
+import { slackMessage, type SlackMessage } from "../render/slack-message.js";
+import { userMention } from "../render/user-mention.js";
 import { slashCommandSchema } from "../slack/slack-payloads.js";
 
 /**
@@ -12,7 +14,7 @@ import { slashCommandSchema } from "../slack/slack-payloads.js";
  */
 export async function handleAskCommand(
   deps: BotDeps,
-  args: { command: unknown; ack: () => Promise<void>; respond: (message: { text: string; response_type: "ephemeral" }) => Promise<unknown>; client: webApi.WebClient },
+  args: { command: unknown; ack: () => Promise<void>; respond: (message: SlackMessage & { response_type: "ephemeral" }) => Promise<unknown>; client: webApi.WebClient },
 ): Promise<void> {
   const receivedAt = Date.now();
   await args.ack();
@@ -24,15 +26,15 @@ export async function handleAskCommand(
   const { text, user_id: user, channel_id: channel, trigger_id: triggerId } = command.data;
   const question = text.trim();
   if (!question || /^help$/i.test(question)) {
-    await args.respond({ text: botReplies.help, response_type: "ephemeral" });
+    await args.respond({ ...slackMessage(escapeMrkdwn(botReplies.help)), response_type: "ephemeral" });
     return;
   }
   let posted: { ts?: string };
   try {
-    posted = await args.client.chat.postMessage({ channel, text: `<@${user}> asked: ${escapeMrkdwn(question)}` });
+    posted = await args.client.chat.postMessage({ channel, ...slackMessage(`${userMention(user)} asked: ${escapeMrkdwn(question)}`), unfurl_links: false, unfurl_media: false });
   } catch (error) {
     deps.logger.warn({ err: error, channel }, "could not post the /ask question in its channel");
-    await args.respond({ text: botReplies.notInChannel, response_type: "ephemeral" });
+    await args.respond({ ...slackMessage(escapeMrkdwn(botReplies.notInChannel)), response_type: "ephemeral" });
     return;
   }
   if (!posted.ts) return;

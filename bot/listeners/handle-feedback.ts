@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { z } from "zod";
 import type { BotDeps } from "../bot-deps.js";
 import { actionIds } from "../render/action-ids.js";
+import { slackMessage } from "../render/slack-message.js";
 import { blockActionSchema, feedbackViewSchema } from "../slack/slack-payloads.js";
 
 const blockId = "what_was_wrong";
@@ -16,7 +17,7 @@ export async function handleFeedbackUp(deps: BotDeps, args: { body: unknown; ack
   await deps.runStore.saveFeedback({ runId, user: body.data.user.id, rating: "up", createdAt: new Date().toISOString() });
   if (body.data.channel) {
     const threadTs = body.data.message?.thread_ts ?? body.data.message?.ts;
-    await args.client.chat.postEphemeral({ channel: body.data.channel.id, user: body.data.user.id, text: "Thanks! Noted with the run.", ...(threadTs ? { thread_ts: threadTs } : {}) });
+    await args.client.chat.postEphemeral({ channel: body.data.channel.id, user: body.data.user.id, ...slackMessage("Thanks! Noted with the run."), ...(threadTs ? { thread_ts: threadTs } : {}) });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { BotDeps } from "../bot-deps.js";
-import { escapeMrkdwn } from "../render/escape-mrkdwn.js";
+import { sqlMessage } from "../render/sql-message.js";
 import { blockActionSchema } from "../slack/slack-payloads.js";
 
 /** Show SQL: every statement behind the answer, shown only to whoever asked for it. */
@@ -11,11 +11,5 @@ export async function handleShowSql(deps: BotDeps, args: { body: unknown; ack: (
   const runId = body.data.actions[0]?.value ?? "";
   const run = runId ? await deps.runStore.get(runId) : undefined;
   const threadTs = body.data.message?.thread_ts ?? body.data.message?.ts;
-  const text = run
-    ? run.queries
-        .map((q) => `*${q.id}* on \`${q.source}\`: ${escapeMrkdwn(q.purpose)} (${q.rows} rows, ${q.ms} ms)\n\`\`\`${q.sql.replaceAll("`", "'")}\`\`\``)
-        .join("\n")
-        .slice(0, 3_900) || "This run did not query anything."
-    : `Skiff has no run \`${runId}\` any more.`;
-  await args.client.chat.postEphemeral({ channel: body.data.channel.id, user: body.data.user.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+  await args.client.chat.postEphemeral({ channel: body.data.channel.id, user: body.data.user.id, ...sqlMessage(runId, run), ...(threadTs ? { thread_ts: threadTs } : {}) });
 }

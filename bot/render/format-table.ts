@@ -1,6 +1,7 @@
 import type { Cell } from "../../shared/query-result.js";
+import { codeBlock } from "./code-block.js";
 
-/** Slack caps a section's text at 3,000 characters; a table longer than this is cut with a note. */
+/** Slack caps a section's text at 3,000 characters; a longer table is cut with a note, leaving room for the row count. */
 const maxChars = 2_800;
 const maxCellChars = 40;
 /** One formatter for every cell: `toLocaleString` with options builds a new one per call. */
@@ -12,7 +13,11 @@ function show(cell: Cell): string {
   return text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text;
 }
 
-/** A small result as a monospace table for a code block (numbers right-aligned). */
+/**
+ * A small result as a mrkdwn code block (numbers right-aligned). Widths are
+ * measured on the values as shown, then the block escapes them, so a `<` in
+ * a cell still takes one column.
+ */
 export function formatTable(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const cells = rows.map((row) => columns.map((_, index) => show(row[index] ?? null)));
   const numeric = columns.map((_, index) => rows.length > 0 && rows.every((row) => typeof row[index] === "number" || row[index] === null));
@@ -20,8 +25,5 @@ export function formatTable(columns: readonly string[], rows: readonly (readonly
   const line = (values: readonly string[]) =>
     values.map((value, index) => (numeric[index] ? value.padStart(widths[index] ?? 0) : value.padEnd(widths[index] ?? 0))).join("  ").trimEnd();
   const lines = [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)];
-  let text = lines.join("\n");
-  if (text.length > maxChars) text = `${text.slice(0, maxChars)}\n… (cut; the run page has every row)`;
-  // Backticks would end the code block early.
-  return text.replaceAll("`", "'");
+  return codeBlock(lines.join("\n"), { maxChars, cutNote: "… (cut; the run page has every row)" });
 }
