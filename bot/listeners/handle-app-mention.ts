@@ -4,6 +4,7 @@ import { botReplies } from "../ask/bot-replies.js";
 import type { BotDeps } from "../bot-deps.js";
 import { escapeMrkdwn } from "../render/escape-mrkdwn.js";
 import { slackMessage } from "../render/slack-message.js";
+import { decodeSlackText } from "../slack/decode-slack-text.js";
 import { envelopeSchema, mentionEventSchema, stripMention } from "../slack/slack-payloads.js";
 
 /** `@Skiff <question>` in a channel (or in a thread: the thread is then Skiff's). */
@@ -17,7 +18,7 @@ export async function handleAppMention(deps: BotDeps, args: { event: unknown; bo
   }
   const { user, text, ts, channel } = event.data;
   const threadTs = event.data.thread_ts ?? ts;
-  const question = stripMention(text, args.botUserId);
+  const question = decodeSlackText(stripMention(text, args.botUserId));
   if (!question || /^help\b/i.test(question)) {
     await args.client.chat.postMessage({ channel, thread_ts: threadTs, ...slackMessage(escapeMrkdwn(botReplies.help)) });
     return;

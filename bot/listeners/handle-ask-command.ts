@@ -5,6 +5,7 @@ import type { BotDeps } from "../bot-deps.js";
 import { escapeMrkdwn } from "../render/escape-mrkdwn.js";
 import { slackMessage, type SlackMessage } from "../render/slack-message.js";
 import { userMention } from "../render/user-mention.js";
+import { decodeSlackText } from "../slack/decode-slack-text.js";
 import { slashCommandSchema } from "../slack/slack-payloads.js";
 
 /**
@@ -24,7 +25,7 @@ export async function handleAskCommand(
     return;
   }
   const { text, user_id: user, channel_id: channel, trigger_id: triggerId } = command.data;
-  const question = text.trim();
+  const question = decodeSlackText(text).trim();
   if (!question || /^help$/i.test(question)) {
     await args.respond({ ...slackMessage(escapeMrkdwn(botReplies.help)), response_type: "ephemeral" });
     return;

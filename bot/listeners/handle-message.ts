@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { acceptQuestion } from "../ask/accept-question.js";
 import { threadKey } from "../ask/thread-key.js";
 import type { BotDeps } from "../bot-deps.js";
+import { decodeSlackText } from "../slack/decode-slack-text.js";
 import { envelopeSchema, messageEventSchema, stripMention } from "../slack/slack-payloads.js";
 
 /**
@@ -38,7 +39,7 @@ export async function handleMessage(deps: BotDeps, args: { event: unknown; body:
     if (!ours) return;
   }
   await acceptQuestion(deps, args.client, {
-    question: stripMention(text, args.botUserId),
+    question: decodeSlackText(stripMention(text, args.botUserId)),
     user,
     channel,
     threadTs: threadTs ?? ts,
