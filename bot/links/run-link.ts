@@ -7,6 +7,10 @@ export interface RunLinkOptions {
   expiresAt: number;
 }
 
+/** 32 bytes of HMAC-SHA256 in unpadded base64url. */
+const signaturePattern = /^[A-Za-z0-9_-]{43}$/;
+const expiryPattern = /^[1-9]\d{0,14}$/;
+
 function signature(secret: string, runId: string, expiresAt: number): Buffer {
   return createHmac("sha256", secret).update(`${runId}\n${expiresAt}`).digest();
 }
@@ -19,13 +23,20 @@ export function signRunLink(options: RunLinkOptions): string {
 
 export type RunLinkVerdict = "ok" | "missing" | "forged" | "expired";
 
-/** Checks a run page's `exp` and `sig` (constant-time), then the expiry. */
+/**
+ * Checks a run page's `exp` and `sig` (constant-time), then the expiry. Only
+ * the exact strings signRunLink writes pass: Node's base64url decoder also
+ * takes padding, `+` and `/`, and ignores the last character's spare bits,
+ * so several spellings decode to the same bytes. A signature must re-encode
+ * to itself, which leaves one spelling per link.
+ */
 export function verifyRunLink(options: { secret: string; runId: string; exp: string | null; sig: string | null; now: number }): RunLinkVerdict {
   if (!options.exp || !options.sig) return "missing";
-  if (!/^\d{1,15}$/.test(options.exp)) return "forged";
+  if (!expiryPattern.test(options.exp) || !signaturePattern.test(options.sig)) return "forged";
+  const given = Buffer.from(options.sig, "base64url");
+  if (given.toString("base64url") !== options.sig) return "forged";
   const expiresAt = Number(options.exp);
   const expected = signature(options.secret, options.runId, expiresAt);
-  const given = Buffer.from(options.sig, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "forged";
   return expiresAt < options.now ? "expired" : "ok";
 }

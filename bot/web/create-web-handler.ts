@@ -18,6 +18,15 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(body);
 }
 
+/** The request target as a URL; undefined when it does not parse (URL.parse is newer than Node 20.12). */
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? "/", "http://skiff.local");
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The bot's web routes: `/q/:id` (run page) and `/q/:id.csv`, both behind a
  * signed, expiring link; `/healthz` (the process is up), `/readyz` (Redis
@@ -25,7 +34,9 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
  */
 export function createWebHandler(deps: BotDeps): WebHandler {
   return async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://skiff.local");
+    // An unparsable target (`//`, say) is a 404: thrown, it would be an unhandled rejection and end the process.
+    const url = parseTarget(req.url);
+    if (!url) return send(res, 404, "text/plain", "Not found\n");
     try {
       if (url.pathname === "/healthz") return send(res, 200, "text/plain", "ok\n");
       if (url.pathname === "/readyz") {
