@@ -14,6 +14,8 @@ export const runQuerySchema = z.object({
   /** Source name from the catalog, or `scratch` for the per-run combine database. */
   source: z.string(),
   sql: z.string(),
+  /** The statement as it ran at the source, when Skiff rewrote it (PII columns pseudonymised), with the key redacted. */
+  executedSql: z.string().optional(),
   /** Why this query ran, in words (shown on the run page). */
   purpose: z.string(),
   rows: z.number().int().nonnegative(),

@@ -15,7 +15,7 @@ const record: RunRecord = {
   answer: `answer ${evil}`,
   result: { columns: [`col ${evil}`, "n"], rows: [[`cell ${evil}`, -5], [null, true]] },
   caveats: [{ kind: "assumption", message: `caveat ${evil}` }],
-  queries: [{ id: `q1 ${evil}`, source: `source ${evil}`, sql: `SELECT '${evil}'`, purpose: `purpose ${evil}`, rows: 1, ms: 2, truncated: true, error: `error ${evil}`, bytes: 10 }],
+  queries: [{ id: `q1 ${evil}`, source: `source ${evil}`, sql: `SELECT '${evil}'`, executedSql: `SELECT '${evil}' FROM (SELECT 1)`, purpose: `purpose ${evil}`, rows: 1, ms: 2, truncated: true, error: `error ${evil}`, bytes: 10 }],
   plan: {},
   durationMs: 3,
 };
@@ -34,6 +34,7 @@ describe("renderRunPage", () => {
       expect(html, label).toContain(`${label} ${escaped}`);
     }
     expect(html).toContain(`SELECT &#39;${escaped}&#39;`);
+    expect(html).toContain(`<summary>as it ran at the source (personal data pseudonymised)</summary><pre>SELECT &#39;${escaped}&#39; FROM (SELECT 1)</pre>`);
     expect(html).toContain(`href="/q/r_page.csv?exp=1&amp;sig=a&quot;&gt;&lt;script&gt;"`);
   });
 });

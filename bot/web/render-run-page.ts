@@ -16,6 +16,7 @@ export function renderRunPage(run: RunRecord, options: { csvUrl: string; feedbac
   const queries = run.queries
     .map(
       (q) => `<section><h3>${h(q.id)} · ${h(q.source)}</h3><p>${h(q.purpose)}</p><pre>${h(q.sql)}</pre>
+${q.executedSql === undefined ? "" : `<details><summary>as it ran at the source (personal data pseudonymised)</summary><pre>${h(q.executedSql)}</pre></details>`}
 <p class="meta">${h(q.rows)} rows · ${h(q.ms)} ms${q.truncated ? " · truncated" : ""}${q.bytes !== undefined ? ` · ${h(q.bytes)} bytes` : ""}</p>
 ${q.error ? `<p class="error">${h(q.error)}</p>` : ""}</section>`,
     )

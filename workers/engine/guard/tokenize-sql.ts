@@ -3,6 +3,10 @@ export interface SqlToken {
   kind: "word" | "quoted" | "string" | "number" | "punct";
   /** Words as written; quoted identifiers and strings unquoted. */
   text: string;
+  /** Offset of the token's first character in the SQL (its opening quote, for quoted tokens). */
+  start: number;
+  /** Offset just past the token's last character (past its closing quote). */
+  end: number;
 }
 
 /**
@@ -46,18 +50,18 @@ export function tokenizeSql(sql: string, backslashEscapes: boolean): SqlToken[] 
         }
       }
       if (!closed) return undefined;
-      tokens.push({ kind: c === "'" ? "string" : "quoted", text });
+      tokens.push({ kind: c === "'" ? "string" : "quoted", text, start: i, end: j });
       i = j;
     } else if (/[A-Za-z_]/.test(c)) {
       const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i))?.[0] ?? c;
-      tokens.push({ kind: "word", text: word });
+      tokens.push({ kind: "word", text: word, start: i, end: i + word.length });
       i += word.length;
     } else if (/[0-9]/.test(c)) {
       const number = /^[0-9][0-9A-Za-z_.]*(?:[eE][+-]?[0-9]+)?/.exec(sql.slice(i))?.[0] ?? c;
-      tokens.push({ kind: "number", text: number });
+      tokens.push({ kind: "number", text: number, start: i, end: i + number.length });
       i += number.length;
     } else {
-      tokens.push({ kind: "punct", text: c });
+      tokens.push({ kind: "punct", text: c, start: i, end: i + 1 });
       i += 1;
     }
   }

@@ -6,7 +6,7 @@ import type { Table } from "../../../../catalog/model/table-schema.js";
 function columnLine(column: Column): string {
   const parts = [`- ${column.name} ${column.type}`];
   if (column.description) parts.push(`: ${column.description}`);
-  if (column.pii) parts.push(` [PII ${column.pii}: masked in results]`);
+  if (column.pii) parts.push(` [PII ${column.pii}: every query sees keyed pseudonyms, [${column.pii}:<16 hex>]; count distinct, group and join on it, never filter it by a written value]`);
   if (column.values) parts.push(` values: ${column.values.join(", ")}`);
   if (column.synonyms.length > 0) parts.push(` (also: ${column.synonyms.join(", ")})`);
   return parts.join("");
