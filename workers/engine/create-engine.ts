@@ -13,6 +13,7 @@ import { retentionCaveat } from "./caveats/retention-caveat.js";
 import { sampledCaveat } from "./caveats/sampled-caveat.js";
 import { staleCaveat } from "./caveats/stale-caveat.js";
 import { truncatedCaveat } from "./caveats/truncated-caveat.js";
+import { scrubEngineError } from "./errors/scrub-engine-error.js";
 import { createFreshnessChecker } from "./freshness/create-freshness-checker.js";
 import { guardSql, type GuardVerdict } from "./guard-sql.js";
 import { maskPii } from "./mask-pii.js";
@@ -66,8 +67,23 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const freshness = createFreshnessChecker({ sources, clock, logger, cacheMs: limits.freshnessCacheMs, timeoutMs: limits.queryTimeoutMs });
 
-  const failed = (query: PlannedQuery, error: SkiffError, ms: number, tables: string[] = []): ExecutedQuery => {
-    logger.warn({ query: query.id, source: query.source, code: error.code, err: error }, "query did not run to completion");
+  const failed = (query: PlannedQuery, raw: SkiffError, ms: number, tables: string[] = []): ExecutedQuery => {
+    // Engine text quotes values and names files and servers. Only the scrubbed error leaves the engine; the
+    // operator's log adds where (paths, servers), never the raw error, whose cause and stack quote the value.
+    const dialect = sources.get(query.source)?.dialect;
+    const { error, files, servers } = scrubEngineError(raw, { sql: query.sql, source: query.source, catalog, ...(dialect ? { dialect } : {}) });
+    logger.warn(
+      {
+        query: query.id,
+        source: query.source,
+        code: error.code,
+        message: error.message,
+        ...(files.length > 0 ? { files } : {}),
+        ...(servers.length > 0 ? { servers } : {}),
+        ...(error.detail ? { detail: error.detail } : {}),
+      },
+      "query did not run to completion",
+    );
     return {
       query,
       error,

@@ -6,6 +6,7 @@ import type { Logger } from "../../../shared/logger.js";
 import type { Cell, QueryResult } from "../../../shared/query-result.js";
 import { readDuckDbResult } from "../../sources/duckdb/read-duckdb-result.js";
 import { truncatedCaveat } from "../caveats/truncated-caveat.js";
+import { scrubEngineError } from "../errors/scrub-engine-error.js";
 import { guardSql } from "../guard-sql.js";
 import type { ExecutedQuery } from "../planned-query.js";
 import { scratchColumnType, type ScratchColumnType } from "./scratch-column-type.js";
@@ -127,8 +128,10 @@ export async function openScratch(options: ScratchOptions): Promise<Scratch> {
         record: { id, source: "scratch", sql, purpose, rows: result.rowCount, ms: result.ms, truncated: result.truncated },
       };
     } catch (caught) {
-      const error = isSkiffError(caught) ? caught : new SkiffError("INTERNAL", caught instanceof Error ? caught.message : String(caught), { cause: caught });
-      logger.warn({ query: id, source: "scratch", code: error.code, err: error }, "combine failed");
+      const raw = isSkiffError(caught) ? caught : new SkiffError("INTERNAL", caught instanceof Error ? caught.message : String(caught), { cause: caught });
+      // Saved results hold source data: DuckDB's text about them quotes values, like any engine's.
+      const { error } = scrubEngineError(raw, { sql, source: "scratch", dialect: "duckdb" });
+      logger.warn({ query: id, source: "scratch", code: error.code, message: error.message }, "combine failed");
       const ms = Math.round(performance.now() - started);
       return { query: planned, error, tables, caveats: [], record: { id, source: "scratch", sql, purpose, rows: 0, ms, truncated: false, error: error.message } };
     }
