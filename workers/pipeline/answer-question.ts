@@ -5,6 +5,7 @@ import { isSkiffError, SkiffError } from "../../shared/errors.js";
 import type { Logger } from "../../shared/logger.js";
 import type { RunRecord } from "../../shared/run-record.js";
 import type { RunStore } from "../../shared/run-store/run-store.js";
+import { sourceDidNotAnswer } from "../engine/errors/source-did-not-answer.js";
 import type { ExecutedQuery } from "../engine/planned-query.js";
 import type { Planner, PlannerOutcome } from "../planner/planner.js";
 import { createRunContext, type RunEngine } from "./create-run-context.js";
@@ -34,10 +35,19 @@ export interface AnswerQuestionInput {
   runId?: string;
 }
 
-function partialCaveats(executed: readonly ExecutedQuery[]): Caveat[] {
+/**
+ * One `partial` caveat per source that did not answer (down, timed out). A statement that failed or was
+ * refused is not partial: the source answered, with an error the answer or the model deals with. "Built
+ * from the other sources" only when there is an answer and another source gave it something.
+ */
+function partialCaveats(executed: readonly ExecutedQuery[], answered: boolean): Caveat[] {
+  const fromOthers = answered && executed.some((e) => e.result !== undefined);
   return executed
-    .filter((e) => e.error && e.error.code !== "SQL_REJECTED")
-    .map((e) => ({ kind: "partial" as const, message: `${e.query.source} did not answer (${e.error?.message ?? "failed"}); the answer is built from the other sources.` }));
+    .filter((e) => sourceDidNotAnswer(e.error))
+    .map((e) => ({
+      kind: "partial" as const,
+      message: `${e.query.source} did not answer (${e.error?.message ?? "no answer"})${fromOthers ? "; the answer is built from the other sources" : ""}.`,
+    }));
 }
 
 /**
@@ -67,7 +77,7 @@ export async function answerQuestion(deps: AnswerQuestionDeps, input: AnswerQues
 
   const executedCaveats = context.executed.flatMap((e) => e.caveats);
   const assumptions: Caveat[] = (outcome?.assumptions ?? []).map((message) => ({ kind: "assumption", message }));
-  const caveats = orderCaveats(dedupeCaveats([...executedCaveats, ...context.transferCaveats, ...partialCaveats(context.executed), ...(outcome?.caveats ?? []), ...assumptions]));
+  const caveats = orderCaveats(dedupeCaveats([...executedCaveats, ...context.transferCaveats, ...partialCaveats(context.executed, outcome !== undefined), ...(outcome?.caveats ?? []), ...assumptions]));
   const unanswerable = isSkiffError(failure, "UNANSWERABLE");
   if (failure && !unanswerable) log.error({ err: failure }, "run failed");
 

@@ -1,5 +1,6 @@
 import type { AggregateMetric } from "../../../catalog/model/metric-schema.js";
-import { SkiffError, isSkiffError } from "../../../shared/errors.js";
+import { SkiffError } from "../../../shared/errors.js";
+import { sourceDidNotAnswer } from "../../engine/errors/source-did-not-answer.js";
 import type { ExecutedQuery } from "../../engine/planned-query.js";
 import { compileMemberQuery } from "../../sql/compile-member-query.js";
 import { compileMetricQuery } from "../../sql/compile-metric-query.js";
@@ -55,7 +56,7 @@ export async function executeIntersectionPlan(plan: IntersectionPlan, runner: Qu
     { id: runner.nextId(), source: ranking.table.source, sql: ranking.sql, purpose: rankWords, ...(plan.ranking.window ? { window: plan.ranking.window } : {}) },
   ])) as [ExecutedQuery, ExecutedQuery];
   const memberRows = requireResult(members);
-  if (ranked.error && isUnreachable(ranked.error)) {
+  if (ranked.error && sourceDidNotAnswer(ranked.error)) {
     // Half an intersection is still worth saying when it is the half that was
     // asked about: the members are known, their ranking is not. The pipeline
     // adds the partial caveat naming the source that did not answer.
@@ -88,7 +89,3 @@ export async function executeIntersectionPlan(plan: IntersectionPlan, runner: Qu
   return { answer, result, assumptions: plan.assumptions, plan };
 }
 
-/** A source that was down or too slow, as opposed to SQL that was wrong or refused (which must fail the answer). */
-function isUnreachable(error: SkiffError): boolean {
-  return isSkiffError(error, "SOURCE_UNAVAILABLE") || isSkiffError(error, "QUERY_TIMEOUT");
-}
