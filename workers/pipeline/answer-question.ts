@@ -11,6 +11,7 @@ import type { Planner, PlannerOutcome } from "../planner/planner.js";
 import { createRunContext, type RunEngine } from "./create-run-context.js";
 import { newRunId } from "./new-run-id.js";
 import { orderCaveats } from "./order-caveats.js";
+import { saveRunRecord } from "./save-run-record.js";
 import { validateQuestion } from "./validate-question.js";
 
 export interface AnswerQuestionDeps {
@@ -98,8 +99,7 @@ export async function answerQuestion(deps: AnswerQuestionDeps, input: AnswerQues
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     ...(outcome?.usage ? { usage: outcome.usage } : {}),
   };
-  await deps.runStore.save(record);
-  return record;
+  return saveRunRecord(deps.runStore, record);
 }
 
 function describeFailure(failure: unknown, runId: string): string {

@@ -4,6 +4,7 @@ import type { RunStore } from "../../shared/run-store/run-store.js";
 import type { ExecutedQuery, PlannedQuery } from "../engine/planned-query.js";
 import { newRunId } from "./new-run-id.js";
 import { orderCaveats } from "./order-caveats.js";
+import { saveRunRecord } from "./save-run-record.js";
 
 export interface RunStatementDeps {
   engine: { run(query: PlannedQuery): Promise<ExecutedQuery> };
@@ -37,6 +38,5 @@ export async function runStatement(deps: RunStatementDeps, input: { source: stri
     plan: { source: input.source },
     durationMs: Math.round((performance.now() - started) * 10) / 10,
   };
-  await deps.runStore.save(record);
-  return { record, executed };
+  return { record: await saveRunRecord(deps.runStore, record), executed };
 }

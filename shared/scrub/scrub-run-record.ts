@@ -1,0 +1,36 @@
+import type { RunRecord } from "../run-record.js";
+import { maskPiiText } from "./mask-pii-text.js";
+import { scrubLocations } from "./scrub-locations.js";
+
+/** Prose a person reads on the run page or in Slack: no PII-shaped values, no paths, no servers. */
+const prose = (text: string) => maskPiiText(scrubLocations(text).text);
+
+/** Every string inside a JSON value, PII-masked (plans hold the model's tool arguments: SQL, purposes, answer text). */
+function maskDeep(value: unknown): unknown {
+  if (typeof value === "string") return maskPiiText(value);
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskDeep(inner)]));
+  }
+  return value;
+}
+
+/**
+ * The run record as it may be stored and shown: PII-shaped values masked in the answer, caveats, purposes,
+ * errors, SQL (its string literals) and the plan (the model's tool arguments); file paths and servers out of
+ * the prose. The question stays as the asker typed it (it is theirs), and the result is left to the access
+ * policy that produced it. Idempotent, so records can be scrubbed again (`skiff runs scrub`).
+ */
+export function scrubRunRecord(record: RunRecord): RunRecord {
+  return {
+    ...record,
+    answer: prose(record.answer),
+    caveats: record.caveats.map((caveat) => ({ ...caveat, message: prose(caveat.message) })),
+    queries: record.queries.map((query) => ({
+      ...(maskDeep(query) as typeof query),
+      purpose: prose(query.purpose),
+      ...(query.error === undefined ? {} : { error: prose(query.error) }),
+    })),
+    plan: maskDeep(record.plan),
+  };
+}
