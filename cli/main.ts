@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { loadConfig, type Config } from "../shared/config.js";
 import { loadAnthropicConfig, type AnthropicConfig } from "../shared/config-anthropic.js";
+import { loadQueueConfig, type QueueConfig } from "../shared/config-queues.js";
 import { processIo, type CliIo } from "./cli-io.js";
 import { registerAskCommand } from "./commands/ask-command.js";
 import { registerCatalogCommands, type CommandContext } from "./commands/catalog-commands.js";
@@ -23,10 +24,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   let exitCode: number = exitCodes.ok;
   let config: Config | undefined;
   let anthropic: AnthropicConfig | undefined;
+  let queue: QueueConfig | undefined;
   const ctx: CommandContext = {
     io,
     config: () => (config ??= loadConfig(options.env ?? process.env)),
     anthropic: () => (anthropic ??= loadAnthropicConfig(options.env ?? process.env)),
+    queue: () => (queue ??= loadQueueConfig(options.env ?? process.env)),
     setExitCode: (code) => {
       exitCode = code;
     },

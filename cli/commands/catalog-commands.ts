@@ -7,6 +7,7 @@ import type { Config } from "../../shared/config.js";
 import { createSourceAdapter } from "../../workers/sources/create-source-adapter.js";
 import { syncCatalog } from "../../workers/sync/sync-catalog.js";
 import type { AnthropicConfig } from "../../shared/config-anthropic.js";
+import type { QueueConfig } from "../../shared/config-queues.js";
 import type { CliIo } from "../cli-io.js";
 import { exitCodes } from "../exit-codes.js";
 
@@ -15,6 +16,8 @@ export interface CommandContext {
   config: () => Config;
   /** Read on first use, like `config`: commands that never plan never parse it. */
   anthropic: () => AnthropicConfig;
+  /** Read on first use: where the shared run store is (SKIFF_DATABASE_URL), for commands that reach it. */
+  queue: () => QueueConfig;
   setExitCode(code: number): void;
 }
 

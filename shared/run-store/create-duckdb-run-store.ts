@@ -7,6 +7,7 @@ import { runRecordSchema, type RunRecord } from "../run-record.js";
 import { runStoreMigrations, schemaMigrationsDdl } from "./migrations.js";
 import type { RunFeedbackStore } from "../run-feedback.js";
 import { feedbackFromRow, feedbackParams, listFeedbackSql, saveFeedbackSql } from "./feedback-sql.js";
+import { rewriteRuns, type RunRewriter } from "./rewrite-runs.js";
 import type { RunStore } from "./run-store.js";
 
 export interface DuckDbRunStoreOptions {
@@ -54,7 +55,7 @@ const isDuplicateKey = (error: unknown) => error instanceof Error && /duplicate 
  * the bot's run pages and a worker can take turns on it; a call that finds the
  * file locked by another process waits and retries.
  */
-export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore & RunFeedbackStore {
+export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore & RunFeedbackStore & RunRewriter {
   const path = resolve(options.path);
   const clock = options.clock ?? systemClock;
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
@@ -150,6 +151,21 @@ export function createDuckDbRunStore(options: DuckDbRunStoreOptions): RunStore &
               ]);
         return reader.getRows().map((row) => parseRecord(row[0], row[1], path));
       });
+    },
+    rewriteAll(rewrite) {
+      return rewriteRuns(
+        {
+          page: (after, limit) =>
+            withConnection(async (connection) =>
+              (await connection.runAndReadAll("SELECT id, record FROM runs WHERE id > $1 ORDER BY id LIMIT $2", [after, limit])).getRows().map((row) => ({ id: String(row[0]), record: String(row[1]) })),
+            ),
+          replace: (records) =>
+            withConnection(async (connection) => {
+              for (const record of records) await connection.run("UPDATE runs SET record = $2 WHERE id = $1", [record.id, JSON.stringify(record)]);
+            }),
+        },
+        rewrite,
+      );
     },
     async saveFeedback(feedback) {
       const params = feedbackParams(feedback);

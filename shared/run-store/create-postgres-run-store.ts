@@ -5,6 +5,7 @@ import { systemClock, type Clock } from "../clock.js";
 import { runStoreMigrations, schemaMigrationsDdl } from "./migrations.js";
 import type { RunFeedbackStore } from "../run-feedback.js";
 import { feedbackFromRow, feedbackParams, listFeedbackSql, saveFeedbackSql } from "./feedback-sql.js";
+import { rewriteRuns, type RunRewriter } from "./rewrite-runs.js";
 import type { RunStore } from "./run-store.js";
 
 export interface PostgresRunStoreOptions {
@@ -24,7 +25,7 @@ const migrationLockId = 0x5_1_f_f;
  * The {@link RunStore} on Postgres, for installs with several bots and
  * workers. Same schema and migrations as the embedded store.
  */
-export function createPostgresRunStore(options: PostgresRunStoreOptions): RunStore & RunFeedbackStore {
+export function createPostgresRunStore(options: PostgresRunStoreOptions): RunStore & RunFeedbackStore & RunRewriter {
   const clock = options.clock ?? systemClock;
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
@@ -112,6 +113,17 @@ export function createPostgresRunStore(options: PostgresRunStoreOptions): RunSto
               limit,
             ]);
       return rows.map((row) => parseRecord(row.id, row.record));
+    },
+    rewriteAll(rewrite) {
+      return rewriteRuns(
+        {
+          page: async (after, limit) => (await query<{ id: string; record: unknown }>("SELECT id, record FROM runs WHERE id > $1 ORDER BY id LIMIT $2", [after, limit])).rows,
+          replace: async (records) => {
+            for (const record of records) await query("UPDATE runs SET record = $2::json WHERE id = $1", [record.id, JSON.stringify(record)]);
+          },
+        },
+        rewrite,
+      );
     },
     async saveFeedback(feedback) {
       await query(saveFeedbackSql, feedbackParams(feedback));
