@@ -10,6 +10,7 @@ import { createEngine, type Engine } from "../workers/engine/create-engine.js";
 import type { Planner } from "../workers/planner/planner.js";
 import { createSourceAdapter } from "../workers/sources/create-source-adapter.js";
 import type { SourceAdapter } from "../workers/sources/source-adapter.js";
+import { loadPiiKey } from "../workers/engine/substitute/load-pii-key.js";
 import { createPlanner, type PlannerChoice } from "./create-planner.js";
 
 /** Everything `skiff ask` and `skiff sql` need, composed in one process. */
@@ -44,7 +45,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const catalog = await loadCatalog(options.catalogDir ?? config.catalogDir);
   const sources = new Map<string, SourceAdapter>();
   for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
-  const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger });
+  const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger, piiKey: await loadPiiKey(config.pii) });
   const planner = createPlanner(options.planner ?? "semantic", { catalog, anthropic: options.anthropic ?? loadAnthropicConfig({}), logger });
   const runStore = createDuckDbRunStore({ path: config.runStorePath });
   return {

@@ -16,7 +16,11 @@ import { truncatedCaveat } from "./caveats/truncated-caveat.js";
 import { scrubEngineError } from "./errors/scrub-engine-error.js";
 import { createFreshnessChecker } from "./freshness/create-freshness-checker.js";
 import { guardSql, type GuardVerdict } from "./guard-sql.js";
-import { maskPii } from "./mask-pii.js";
+import { piiMaskedCaveat } from "./caveats/pii-masked-caveat.js";
+import { tokenizeSql } from "./guard/tokenize-sql.js";
+import { createPiiKey, redactPiiKey, type PiiKey } from "./substitute/pii-key.js";
+import { substituteTables, type SubstituteTablesOutcome } from "./substitute/substitute-tables.js";
+import { tableProjection } from "./substitute/table-projection.js";
 import type { ExecutedQuery, PlannedQuery } from "./planned-query.js";
 import { createScratchInstances } from "./scratch/create-scratch-instances.js";
 import { openScratch, type Scratch } from "./scratch/open-scratch.js";
@@ -51,11 +55,18 @@ export interface EngineOptions {
    * @defaultValue 4
    */
   perSourceConcurrency?: number;
+  /**
+   * The install's key for PII pseudonyms. Every query worker of one install must
+   * share it, or pseudonyms from two workers would not join.
+   * @defaultValue a random key for this engine's lifetime
+   */
+  piiKey?: PiiKey;
 }
 
 /** Creates the {@link Engine}. */
 export function createEngine(options: EngineOptions): Engine {
   const { catalog, sources, limits, clock, logger } = options;
+  const piiKey = options.piiKey ?? createPiiKey();
   const limiters = new Map<string, LimitFunction>();
   const limiterFor = (source: string) => {
     let limiter = limiters.get(source);
@@ -133,6 +144,19 @@ export function createEngine(options: EngineOptions): Engine {
       return failed(query, asSkiffError(error), elapsed());
     }
     const tables = verdict.tables.map((id) => catalog.tables.get(id)).filter((table): table is Table => table !== undefined);
+    let executable: SubstituteTablesOutcome;
+    try {
+      const dialect = adapter.dialect;
+      executable = substituteTables({
+        sql: query.sql,
+        dialect,
+        tables,
+        referenceCounts: verdict.referenceCounts,
+        projectionFor: (table, written) => tableProjection(table, dialect, piiKey, written),
+      });
+    } catch (error) {
+      return failed(query, asSkiffError(error), elapsed(), verdict.tables);
+    }
     // The freshness check runs beside the statement, not after it.
     const caveatsPromise = tableCaveats(query, tables);
     const source = catalog.sources.get(query.source);
@@ -140,7 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
     let raw: QueryResult;
     try {
       raw = await limiterFor(query.source)(() =>
-        adapter.query(query.sql, {
+        adapter.query(executable.sql, {
           timeoutMs: source?.limits.timeoutMs ?? limits.queryTimeoutMs,
           maxRows: Math.min(cap, source?.limits.maxRows ?? cap),
           ...(runOptions.signal ? { signal: runOptions.signal } : {}),
@@ -148,9 +172,11 @@ export function createEngine(options: EngineOptions): Engine {
       );
     } catch (error) {
       await caveatsPromise;
-      return failed(query, asSkiffError(error), elapsed(), verdict.tables);
+      return failed(query, withoutPiiKey(asSkiffError(error), piiKey), elapsed(), verdict.tables);
     }
-    const { result, caveat: piiCaveat } = maskPii({ verdict, result: raw });
+    const result = raw;
+    const piiCaveat =
+      executable.substituted.length === 0 ? undefined : piiMaskedCaveat({ substituted: executable.substituted, tokens: tokenizeSql(query.sql, false) ?? [], result });
     const caveats = await caveatsPromise;
     if (result.truncated) caveats.push(truncatedCaveat(result.rowCount));
     if (piiCaveat) caveats.push(piiCaveat);
@@ -165,6 +191,7 @@ export function createEngine(options: EngineOptions): Engine {
         id: query.id,
         source: query.source,
         sql: query.sql,
+        ...(executable.sql === query.sql ? {} : { executedSql: redactPiiKey(executable.sql, piiKey) }),
         purpose: query.purpose,
         rows: result.rowCount,
         ms,
@@ -186,4 +213,11 @@ export function createEngine(options: EngineOptions): Engine {
 function asSkiffError(error: unknown): SkiffError {
   if (isSkiffError(error)) return error;
   return new SkiffError("INTERNAL", error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/** An engine error may echo the statement it ran; the key's pads in it are replaced. */
+function withoutPiiKey(error: SkiffError, key: PiiKey): SkiffError {
+  const message = redactPiiKey(error.message, key);
+  if (message === error.message) return error;
+  return new SkiffError(error.code, message, { retryable: error.retryable, ...(error.detail ? { detail: error.detail } : {}) });
 }
