@@ -18,6 +18,7 @@ import type { SourceAdapter } from "../../workers/sources/source-adapter.js";
 import { createCliLogger } from "../create-runtime.js";
 import { choosePlanner, createPlanner } from "../create-planner.js";
 import { createRunStore } from "./create-run-store.js";
+import { loadPiiKey } from "../../workers/engine/substitute/load-pii-key.js";
 import type { RoleName } from "./roles.js";
 
 export interface StartRolesOptions {
@@ -67,7 +68,7 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
       const catalog = await loadCatalog(config.catalogDir);
       const sources = new Map<string, SourceAdapter>();
       for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
-      const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger: logger.child({ role: "query" }) });
+      const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger: logger.child({ role: "query" }), piiKey: await loadPiiKey(config.pii) });
       const worker = await startQueryWorker({ config: queue, catalog, engine, logger: logger.child({ role: "query" }) });
       started.push(async () => {
         await worker.close();
