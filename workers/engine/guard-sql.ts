@@ -3,10 +3,9 @@ import { physicalName, tableId } from "../../catalog/model/catalog.js";
 import type { PiiClass } from "../../catalog/model/column-schema.js";
 import type { Table } from "../../catalog/model/table-schema.js";
 import type { Dialect } from "../sql/dialect.js";
+import { checkFunctions } from "./guard/check-functions.js";
 import { checkSqlTokens, type TokenCheck } from "./guard/check-sql-tokens.js";
 import { collectTableReferences, type TableReferences } from "./guard/collect-table-references.js";
-import { findForbiddenFunction } from "./guard/forbidden-functions/index.js";
-import { functionName } from "./guard/function-name.js";
 import { guardRejection } from "./guard/guard-rule.js";
 import { matchesTable } from "./guard/match-table-reference.js";
 import { parseSql, type ParsedSql } from "./guard/parse-sql.js";
@@ -85,7 +84,7 @@ export function guardSql(input: GuardInput): GuardVerdict {
   noSemicolonInComments(scans);
   readOnly(statement);
   noInto(statement);
-  noForbiddenFunctions(statement, dialect);
+  checkFunctions(statement, dialect);
   const refs = collectTableReferences(statement, { caseSensitive: caseSensitive(dialect), splitDottedParts: dialect === "bigquery" });
   crossCheckTableList(parsed.tableList, refs, caseSensitive(dialect));
   return "catalog" in input ? admitCatalogTables(input, statement, refs) : admitScratchTables(input, statement, refs);
@@ -188,17 +187,6 @@ function noInto(statement: AstNode): void {
       if ((target.position ?? null) !== null || (target.expr ?? null) !== null) {
         throw guardRejection("into", "SELECT … INTO writes a table; drop the INTO clause and select the rows");
       }
-    }
-  });
-}
-
-function noForbiddenFunctions(statement: AstNode, dialect: Dialect): void {
-  walkAst(statement, (node) => {
-    const name = functionName(node);
-    if (name === undefined) return;
-    const entry = findForbiddenFunction(dialect, name);
-    if (entry !== undefined) {
-      throw guardRejection("function", `${name}() is not allowed in ${dialect} SQL (it reaches outside the catalog or changes state); query catalog tables with plain functions`);
     }
   });
 }

@@ -16,11 +16,10 @@ export function functionName(node: AstNode): string | undefined {
   const parts: string[] = [];
   const schema = identifierText(name.schema);
   if (schema !== undefined) parts.push(schema);
-  if (Array.isArray(name.name)) {
-    for (const part of name.name as unknown[]) {
-      const text = identifierText(part);
-      if (text !== undefined) parts.push(text);
-    }
+  // The Trino grammar gives the name's last part as one identifier, the others as arrays of them.
+  for (const part of Array.isArray(name.name) ? (name.name as unknown[]) : [name.name]) {
+    const text = identifierText(part);
+    if (text !== undefined) parts.push(text);
   }
   return parts.length === 0 ? undefined : parts.join(".").toLowerCase();
 }
