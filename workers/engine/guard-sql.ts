@@ -4,13 +4,16 @@ import type { PiiClass } from "../../catalog/model/column-schema.js";
 import type { Table } from "../../catalog/model/table-schema.js";
 import type { Dialect } from "../sql/dialect.js";
 import { checkFunctions } from "./guard/check-functions.js";
+import { checkSqlComplexity } from "./guard/check-sql-complexity.js";
 import { checkSqlTokens, type TokenCheck } from "./guard/check-sql-tokens.js";
+import { checkTreeDepth } from "./guard/check-tree-depth.js";
 import { collectTableReferences, type TableReferences } from "./guard/collect-table-references.js";
 import { guardRejection } from "./guard/guard-rule.js";
 import { matchesTable } from "./guard/match-table-reference.js";
 import { parseSql, type ParsedSql } from "./guard/parse-sql.js";
 import { scanSql, sqlReadings, type SqlScan } from "./guard/scan-sql.js";
 import { walkAst, type AstNode } from "./guard/sql-ast.js";
+import { tooComplexRejection } from "./guard/too-complex-rejection.js";
 
 export { guardRuleNames, type GuardRuleName } from "./guard/guard-rule.js";
 export type { AstNode } from "./guard/sql-ast.js";
@@ -66,6 +69,18 @@ function caseSensitive(dialect: Dialect): boolean {
  * read-only modes.
  */
 export function guardSql(input: GuardInput): GuardVerdict {
+  checkSqlComplexity(input.sql);
+  try {
+    return guardWithinCaps(input);
+  } catch (error) {
+    // The parser and the walks recurse; a shape the caps did not foresee must
+    // still come back as a refusal, not as an internal error.
+    if (error instanceof RangeError) throw tooComplexRejection("the statement nests too deeply for Skiff to check");
+    throw error;
+  }
+}
+
+function guardWithinCaps(input: GuardInput): GuardVerdict {
   const { sql, dialect } = input;
   startsLikeAQuery(sql);
   const scans = scanEveryReading(sql);
@@ -76,10 +91,11 @@ export function guardSql(input: GuardInput): GuardVerdict {
   try {
     parsed = parse(sql, dialect);
   } catch (error) {
-    if (tokens === undefined || !("catalog" in input)) throw error;
+    if (tokens === undefined || !("catalog" in input) || error instanceof RangeError) throw error;
     noSemicolonInComments(scans);
     return admitByTokens(input, tokens);
   }
+  checkTreeDepth(parsed.statements);
   const statement = oneStatement(parsed);
   noSemicolonInComments(scans);
   readOnly(statement);
@@ -117,6 +133,7 @@ function parse(sql: string, dialect: Dialect): ParsedSql {
   try {
     return parseSql(sql, dialect);
   } catch (error) {
+    if (error instanceof RangeError) throw error;
     const shorthand = unsupportedShorthands.find((entry) => entry.pattern.test(sql));
     const instead = shorthand ? shorthand.instead : "rewrite it as a plain SELECT";
     throw guardRejection("parse", `Skiff could not read this SQL${parserHint(error)}; ${instead}`);
