@@ -9,7 +9,12 @@ import { trinoAllowedFunctions } from "./trino.js";
 
 const lowerSet = (...lists: ReadonlyArray<readonly string[]>): ReadonlySet<string> => new Set(lists.flat().map((name) => name.toLowerCase()));
 
-/** Per dialect, every function a statement may call, lower-cased (one data file each). */
+/**
+ * Per dialect, every function a statement may call, lower-cased (one data file
+ * each). A function belongs on a list only if it computes from its arguments
+ * alone: nothing that reads files, URLs, settings, sessions, other tables or
+ * the query text, even when an engine's read-only mode would stop it.
+ */
 export const allowedFunctions: Readonly<Record<Dialect, ReadonlySet<string>>> = {
   duckdb: lowerSet(standardSqlFunctions, duckdbAllowedFunctions),
   postgres: lowerSet(standardSqlFunctions, postgresAllowedFunctions),
