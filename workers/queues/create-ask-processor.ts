@@ -36,7 +36,9 @@ export interface AskProcessorOptions {
  * The agent worker's processor: answer one AskJob with the pipeline, its
  * statements running in query workers, then hand the bot one final AnswerJob.
  * The run id comes from the job, so a retry (after a crash) rewrites the same
- * run record and updates the same placeholder.
+ * run record and updates the same placeholder. A retry is a fresh attempt: it
+ * answers as of its own start (the clock's now) and sends its statements as new
+ * query jobs, never the last attempt's.
  */
 export function createAskProcessor(options: AskProcessorOptions) {
   const { answers, logger } = options;
@@ -73,6 +75,7 @@ export function createAskProcessor(options: AskProcessorOptions) {
       lanes: options.lanes,
       openScratch: options.openScratch,
       runId: ask.runId,
+      attempt: job.attemptsStarted,
       deadlineAt: Date.now() + options.deadlineMs,
       jobOptions: options.jobOptions,
       onQueries: (queries) => progress(describeQueries(queries)),

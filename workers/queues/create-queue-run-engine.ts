@@ -14,6 +14,11 @@ export interface QueueRunEngineOptions {
   /** Scratch stays in the agent worker: results meet there, not in a query worker. */
   openScratch: () => Promise<Scratch>;
   runId: string;
+  /**
+   * Which attempt at the run this is (the AskJob's `attemptsStarted`): part of
+   * every query job's id, so a retried run's statements are new jobs.
+   */
+  attempt: number;
   /** The run's deadline, ms since epoch. */
   deadlineAt: number;
   jobOptions: JobsOptions;
@@ -21,14 +26,22 @@ export interface QueueRunEngineOptions {
   onQueries?: (queries: readonly PlannedQuery[]) => void;
 }
 
+/** `<run>-a<attempt>-<query>`: one job per statement of one attempt at a run. */
+export function queryJobId(runId: string, attempt: number, queryId: string): string {
+  return jobId(runId, `a${attempt}`, queryId);
+}
+
 /**
  * A {@link RunEngine} whose statements run in query workers: each query
  * becomes a QueryJob on its source's queue, and the run waits for the result.
- * Job ids are the run id plus the query id, so a run retried after its worker
- * died reuses results that already came back instead of querying again.
+ * Job ids are the run id, the attempt and the query id. A retried run (its
+ * agent died, or the attempt failed) plans again with its own clock, so its
+ * statements differ from the last attempt's even where their query ids repeat;
+ * reusing the earlier job would answer with the earlier attempt's time window,
+ * because BullMQ hands back an existing job and ignores the new data.
  */
 export function createQueueRunEngine(options: QueueRunEngineOptions): RunEngine {
-  const { lanes, runId, deadlineAt } = options;
+  const { lanes, runId, attempt, deadlineAt } = options;
 
   const runOne = async (query: PlannedQuery) => {
     const lane = lanes.get(query.source);
@@ -39,7 +52,7 @@ export function createQueueRunEngine(options: QueueRunEngineOptions): RunEngine 
     const started = performance.now();
     const data: QueryJob = { runId, query: toJobQuery(query), deadlineAt };
     try {
-      const job = await lane.queue.add("query", data, { ...options.jobOptions, jobId: jobId(runId, query.id) });
+      const job = await lane.queue.add("query", data, { ...options.jobOptions, jobId: queryJobId(runId, attempt, query.id) });
       const remaining = deadlineAt - Date.now();
       if (remaining <= 0) throw new SkiffError("QUERY_TIMEOUT", "the run's deadline passed before the query ran");
       const raw: unknown = await job.waitUntilFinished(lane.events, remaining);
