@@ -23,7 +23,7 @@ function rejection(run: () => unknown): { rule: GuardRuleName; message: string }
 
 describe("guardSql rules", () => {
   it("exports its rule names", () => {
-    expect(guardRuleNames).toEqual(["too-complex", "parse", "one-statement", "comment", "read-only", "into", "settings", "function", "unknown-table"]);
+    expect(guardRuleNames).toEqual(["too-complex", "parse", "one-statement", "comment", "read-only", "into", "settings", "function", "unknown-table", "substitution"]);
   });
 
   it("parse: refuses what it cannot read and says to write a plain SELECT", () => {

@@ -11,6 +11,7 @@ import { collectTableReferences, type TableReferences } from "./guard/collect-ta
 import { guardRejection } from "./guard/guard-rule.js";
 import { matchesTable } from "./guard/match-table-reference.js";
 import { parseSql, type ParsedSql } from "./guard/parse-sql.js";
+import { requireOneTokenReading } from "./guard/require-one-token-reading.js";
 import { scanSql, sqlReadings, type SqlScan } from "./guard/scan-sql.js";
 import { walkAst, type AstNode } from "./guard/sql-ast.js";
 import { tooComplexRejection } from "./guard/too-complex-rejection.js";
@@ -53,6 +54,10 @@ export interface GuardVerdict {
   bindings: ReadonlyMap<AstNode, Table>;
   /** The PII columns of the tables read. */
   piiColumns: PiiColumnRef[];
+  /** How often the statement names each catalog table read (by id): what table substitution must find in the text. */
+  referenceCounts: ReadonlyMap<string, number>;
+  /** Whether the parser read the statement, or only the token checks could (ClickHouse syntax the parser lacks). */
+  readBy: "parser" | "tokens";
 }
 
 const writingStatements = new Set(["insert", "replace", "update", "delete", "create", "drop", "alter", "truncate", "rename", "grant", "revoke", "merge", "copy", "attach", "set", "call", "use", "lock", "load", "install", "transaction"]);
@@ -84,6 +89,7 @@ function guardWithinCaps(input: GuardInput): GuardVerdict {
   const { sql, dialect } = input;
   startsLikeAQuery(sql);
   const scans = scanEveryReading(sql);
+  requireOneTokenReading(sql);
   // ClickHouse has much syntax the parser cannot read: its token checks run on
   // every statement, and alone decide (conservatively) what the parser cannot read.
   const tokens = dialect === "clickhouse" && "catalog" in input ? checkSqlTokens(sql, dialect) : undefined;
@@ -245,6 +251,7 @@ function admitCatalogTables(input: SourceGuardInput, statement: AstNode, refs: T
 
   const tables: string[] = [];
   const bindings = new Map<AstNode, Table>();
+  const referenceCounts = new Map<string, number>();
   for (const ref of refs.tables) {
     if (ref.cte) continue;
     const written = ref.parts.join(".");
@@ -252,6 +259,7 @@ function admitCatalogTables(input: SourceGuardInput, statement: AstNode, refs: T
     if (match) {
       bindings.set(ref.node, match);
       if (!tables.includes(tableId(match))) tables.push(tableId(match));
+      referenceCounts.set(tableId(match), (referenceCounts.get(tableId(match)) ?? 0) + 1);
       continue;
     }
     const pending = own.find((table) => matchesTable(ref.parts, table, exact));
@@ -274,28 +282,18 @@ function admitCatalogTables(input: SourceGuardInput, statement: AstNode, refs: T
       if (column.pii !== undefined) piiColumns.push({ table: id, column: column.name, pii: column.pii });
     }
   }
-  return { tables, statement, bindings, piiColumns };
+  return { tables, statement, bindings, piiColumns, referenceCounts, readBy: "parser" };
 }
 
 /**
  * The fallback verdict for SQL only the token checks could read: the tables
- * must be catalog tables of the source, and no PII column may be named or
- * reached through `*`, since without a parse Skiff cannot tell which output
- * column would carry it.
+ * must be catalog tables of the source. What the statement may see of them is
+ * settled by table substitution, which reads tokens too and needs no parse.
  */
 function admitByTokens(input: SourceGuardInput, tokens: TokenCheck): GuardVerdict {
   const statement: AstNode = { type: "select" };
   const refs: TableReferences = { tables: tokens.tables.map((ref) => ({ node: {}, parts: ref.parts, cte: false })), tableFunctions: [], cteNames: new Set() };
-  const verdict = admitCatalogTables(input, statement, refs);
-  const named = verdict.piiColumns.filter((column) => tokens.names.has(column.column.toLowerCase()));
-  if (named.length > 0 || (tokens.star && verdict.piiColumns.length > 0)) {
-    const columns = (named.length > 0 ? named : verdict.piiColumns).map((column) => column.column);
-    throw guardRejection(
-      "parse",
-      `Skiff's parser cannot read this ${input.dialect} SQL, and without it Skiff cannot tell which output carries the personal data in ${columns.join(", ")}; list the columns you need without ${columns.length === 1 ? "it" : "them"} (count(DISTINCT …) needs plain SQL the parser reads)`,
-    );
-  }
-  return { ...verdict, bindings: new Map(), piiColumns: [] };
+  return { ...admitCatalogTables(input, statement, refs), bindings: new Map(), readBy: "tokens" };
 }
 
 function admitScratchTables(input: ScratchGuardInput, statement: AstNode, refs: TableReferences): GuardVerdict {
@@ -310,5 +308,5 @@ function admitScratchTables(input: ScratchGuardInput, statement: AstNode, refs: 
     if (match === undefined) throw guardRejection("unknown-table", `${written} is not a saved result of this run; ${offer}`);
     if (!tables.includes(match)) tables.push(match);
   }
-  return { tables, statement, bindings: new Map(), piiColumns: [] };
+  return { tables, statement, bindings: new Map(), piiColumns: [], referenceCounts: new Map(), readBy: "parser" };
 }
