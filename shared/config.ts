@@ -6,6 +6,30 @@ import { packageRoot } from "./package-root.js";
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
+ * Limits that hold inside the source adapters whoever builds them: an engine
+ * or adapter made without {@link loadConfig} (tests, benches, the eval lake
+ * reader) gets these, never "no limit".
+ */
+export const sourceLimitDefaults = {
+  /** 64 KiB: a cell longer than this is cut, with a marker saying so. */
+  maxCellBytes: 64 * 1024,
+  /** 16 MiB: reading stops once a result holds this much. */
+  maxResultBytes: 16 * 1024 * 1024,
+  /** 1 GiB: memory one statement may use where the engine enforces it per query (ClickHouse `max_memory_usage`). */
+  maxQueryMemoryBytes: 1024 * 1024 * 1024,
+  /** DuckDB's `memory_limit` for each source file Skiff opens. */
+  duckdbMemoryLimit: "1GB",
+  /** DuckDB's `threads` for each source file Skiff opens. */
+  duckdbThreads: 2,
+} as const;
+
+/** DuckDB's own size syntax (`memory_limit`): a number and a unit. */
+const duckDbSize = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "a size such as 512MB or 2GB")
+  .default(sourceLimitDefaults.duckdbMemoryLimit);
+
+/**
  * Every environment variable Skiff reads, with its default. This module is the
  * only place that looks at `process.env`; everything else receives {@link Config}.
  */
@@ -29,6 +53,15 @@ export const configEnvSchema = z.object({
   SKIFF_MAX_TRANSFER_ROWS: positiveInt(100_000),
   /** How long a freshness check (max of the freshness column) is reused. */
   SKIFF_FRESHNESS_CACHE_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /** Bytes one cell may carry; longer ones are cut and the result says so. */
+  SKIFF_MAX_CELL_BYTES: positiveInt(sourceLimitDefaults.maxCellBytes),
+  /** Bytes one result may carry; reading stops there and the result says so. */
+  SKIFF_MAX_RESULT_BYTES: positiveInt(sourceLimitDefaults.maxResultBytes),
+  /** Memory one statement may use on a source that caps it per query (ClickHouse). */
+  SKIFF_MAX_QUERY_MEMORY_BYTES: positiveInt(sourceLimitDefaults.maxQueryMemoryBytes),
+  /** DuckDB source files: memory_limit and threads of the database Skiff opens. */
+  SKIFF_DUCKDB_MEMORY_LIMIT: duckDbSize,
+  SKIFF_DUCKDB_THREADS: positiveInt(sourceLimitDefaults.duckdbThreads),
 });
 
 export interface Config {
@@ -44,6 +77,18 @@ export interface Config {
     runDeadlineMs: number;
     maxTransferRows: number;
     freshnessCacheMs: number;
+    // The source limits below are optional so that limits built by hand (tests,
+    // benches) need not restate them; adapters fall back to sourceLimitDefaults.
+    /** @defaultValue {@link sourceLimitDefaults}.maxCellBytes */
+    maxCellBytes?: number;
+    /** @defaultValue {@link sourceLimitDefaults}.maxResultBytes */
+    maxResultBytes?: number;
+    /** @defaultValue {@link sourceLimitDefaults}.maxQueryMemoryBytes */
+    maxQueryMemoryBytes?: number;
+    /** @defaultValue {@link sourceLimitDefaults}.duckdbMemoryLimit */
+    duckdbMemoryLimit?: string;
+    /** @defaultValue {@link sourceLimitDefaults}.duckdbThreads */
+    duckdbThreads?: number;
   };
   /**
    * The environment that catalog `${VAR}` references resolve against. Catalog
@@ -73,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       runDeadlineMs: e.SKIFF_RUN_DEADLINE_MS,
       maxTransferRows: e.SKIFF_MAX_TRANSFER_ROWS,
       freshnessCacheMs: e.SKIFF_FRESHNESS_CACHE_MS,
+      maxCellBytes: e.SKIFF_MAX_CELL_BYTES,
+      maxResultBytes: e.SKIFF_MAX_RESULT_BYTES,
+      maxQueryMemoryBytes: e.SKIFF_MAX_QUERY_MEMORY_BYTES,
+      duckdbMemoryLimit: e.SKIFF_DUCKDB_MEMORY_LIMIT.replace(/\s+/g, ""),
+      duckdbThreads: e.SKIFF_DUCKDB_THREADS,
     },
     sourceEnv,
   };

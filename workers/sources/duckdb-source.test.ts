@@ -5,6 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceSchema } from "../../catalog/model/source-schema.js";
 import { isSkiffError, type SkiffError } from "../../shared/errors.js";
+import { peakRss } from "../../test/fixtures/peak-rss.js";
 import { createDuckDbSource } from "./duckdb-source.js";
 import type { SourceAdapter } from "./source-adapter.js";
 
@@ -47,6 +48,7 @@ describe("createDuckDbSource", () => {
         [1, 2] AS list,
         NULL::VARCHAR AS nothing;
       CREATE TABLE lake.numbers AS SELECT range AS n FROM range(5000);
+      CREATE TABLE lake.accounts AS SELECT range AS id FROM range(1000);
     `);
     connection.disconnectSync();
     writer.closeSync();
@@ -182,6 +184,81 @@ describe("createDuckDbSource", () => {
     expect(error.message).toContain("skiff demo seed");
     const health = await failure(missing.healthCheck());
     expect(health.code).toBe("SOURCE_UNAVAILABLE");
+  });
+
+  it("cuts cells at the cell cap and stops at the result cap while reading: 1,000 rows of 5 MB never reach memory", async () => {
+    const { value: result, grewBytes } = await peakRss(() => lake.query("SELECT id, repeat('x', 5000000) AS s FROM lake.accounts", limits));
+    expect(result.truncated).toBe(true);
+    // 16 MiB of 64 KiB cells.
+    expect(result.rowCount).toBeGreaterThan(200);
+    expect(result.rowCount).toBeLessThan(260);
+    for (const [, cell] of result.rows) {
+      expect(Buffer.byteLength(String(cell))).toBeLessThanOrEqual(64 * 1024);
+      expect(String(cell)).toMatch(/^x+…\[cut at 64 KiB\]$/);
+    }
+    expect(result.columns.map((c) => c.type)).toEqual(["BIGINT", "VARCHAR"]);
+    expect(grewBytes).toBeLessThan(500 * 1024 * 1024);
+  });
+
+  it("keeps a cell of exactly the cap whole, and cuts multibyte text on a character boundary", async () => {
+    const result = await lake.query("SELECT repeat('a', 65536) AS exact, repeat('é', 40000) AS wide, '\\xAA'::BLOB AS blob", limits);
+    const [exact, wide, blob] = result.rows[0] ?? [];
+    expect(exact).toBe("a".repeat(65536));
+    expect(Buffer.byteLength(String(wide))).toBeLessThanOrEqual(65536);
+    expect(String(wide)).toMatch(/^é+…\[cut at 64 KiB\]$/);
+    expect(blob).toBe("\\xAA");
+    expect(result.truncated).toBe(true);
+    const small = await lake.query("SELECT repeat('a', 65536) AS exact", { ...limits, maxCellBytes: 65536 });
+    expect(small.truncated).toBe(false);
+  });
+
+  it("stops at the result cap with the rows that fit, in order", async () => {
+    const cut = await lake.query("SELECT n, repeat('y', 1000) AS pad FROM lake.numbers ORDER BY n DESC", { ...limits, maxResultBytes: 100_000 });
+    expect(cut.truncated).toBe(true);
+    expect(cut.rowCount).toBeGreaterThan(90);
+    expect(cut.rowCount).toBeLessThan(100);
+    expect(cut.rows.map((row) => row[0])).toEqual(Array.from({ length: cut.rowCount }, (_, i) => 4999 - i));
+    const whole = await lake.query("SELECT n, repeat('y', 1000) AS pad FROM lake.numbers WHERE n < 50", { ...limits, maxResultBytes: 100_000 });
+    expect(whole).toMatchObject({ rowCount: 50, truncated: false });
+  });
+
+  it("opens the file with its memory_limit and threads, and a statement past the memory ends with a clear limit error", async () => {
+    const small = join(dir, "small.duckdb");
+    const writer = await DuckDBInstance.create(small);
+    const connection = await writer.connect();
+    await connection.run("CREATE TABLE accounts AS SELECT range AS id FROM range(1000)");
+    connection.disconnectSync();
+    writer.closeSync();
+    const source = (name: string, memoryLimit: string, threads: number) =>
+      createDuckDbSource({ source: sourceSchema.parse({ name, kind: "duckdb", connection: { path: small } }), env: {}, memoryLimit, threads });
+    const tight = source("tight", "200MB", 1);
+    // A second source on the file shares its database, settings and all, rather than failing to open it.
+    const other = source("other", "2GB", 2);
+    try {
+      const settings = "SELECT current_setting('memory_limit') AS memory, current_setting('threads') AS threads";
+      expect((await tight.query(settings, limits)).rows).toEqual([["190.7 MiB", 1]]);
+      expect((await other.query(settings, limits)).rows).toEqual([["190.7 MiB", 1]]);
+      // Each row's text is made before it can be cut: 1,000 × 5 MB in one chunk.
+      const { value: error, grewBytes } = await peakRss(() => failure(tight.query("SELECT repeat('x', 5000000 + id % 2) AS s FROM accounts", limits)));
+      expect(error.code).toBe("TOO_EXPENSIVE");
+      expect(error.message).toMatch(/needed more memory .*SKIFF_DUCKDB_MEMORY_LIMIT.*Out of Memory/);
+      expect(grewBytes).toBeLessThan(500 * 1024 * 1024);
+      expect((await tight.query("SELECT count(*) AS n FROM accounts", limits)).rows).toEqual([[1000]]);
+    } finally {
+      await tight.close();
+      await other.close();
+    }
+  });
+
+  it("stops waiting at the deadline when DuckDB ignores its interrupt, and the source goes on answering", async () => {
+    // Constant folding runs while the statement is planned, where DuckDB does not look at interrupts: seconds of work.
+    const started = performance.now();
+    const error = await failure(lake.query("SELECT list_reduce(range(6000000), (a, b) -> a + b) AS total", { timeoutMs: 300, maxRows: 1 }));
+    const ms = performance.now() - started;
+    expect(error.code).toBe("QUERY_TIMEOUT");
+    expect(error.message).toMatch(/lake did not answer within 1\.8 s/);
+    expect(ms).toBeLessThan(300 + 2_000 + 3_000);
+    expect((await lake.query("SELECT 1 AS one", limits)).rows).toEqual([[1]]);
   });
 
   it("refuses an unset variable without default", () => {

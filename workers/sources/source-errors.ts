@@ -31,3 +31,36 @@ export function sourceUnavailable(source: string, cause: unknown, hint: string):
 export function queryFailed(source: string, cause: unknown): SkiffError {
   return new SkiffError("SQL_FAILED", `${source}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause, detail: { source } });
 }
+
+/** The adapter stopped waiting: the source neither finished nor stopped the statement by its deadline. */
+export function sourceDidNotAnswer(source: string, waitedMs: number, cause?: unknown): SkiffError {
+  return new SkiffError(
+    "QUERY_TIMEOUT",
+    `${source} did not answer within ${formatSeconds(waitedMs)} s, so Skiff stopped waiting and dropped the connection; check that the database is up and not overloaded, then ask again (or narrow the query)`,
+    { cause, detail: { source, waitedMs } },
+  );
+}
+
+/** Every connection the adapter may open to the source is running a statement. */
+export function sourceBusy(source: string, connections: number, cause?: unknown): SkiffError {
+  return new SkiffError(
+    "SOURCE_UNAVAILABLE",
+    `source ${source} is busy: all ${connections} of Skiff's connections to it are running statements; try again in a moment, or lower SKIFF_QUERY_CONCURRENCY / SKIFF_SOURCE_CONCURRENCY for it`,
+    { cause, detail: { source, connections } },
+  );
+}
+
+/** The engine stopped a statement at the memory it may use. */
+export function memoryLimitExceeded(source: string, cause: unknown, limit: string): SkiffError {
+  const said = cause instanceof Error ? cause.message : String(cause);
+  return new SkiffError(
+    "TOO_EXPENSIVE",
+    `the query on ${source} needed more memory than Skiff lets one query use (${limit}) and was stopped; narrow it (fewer rows into a join or an array, a shorter time range, fewer groups) or pre-aggregate. ${source} said: ${said}`,
+    { cause, detail: { source, limit } },
+  );
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
+}
