@@ -1,19 +1,10 @@
 import type { RunRecord } from "../run-record.js";
+import { maskPiiDeep } from "./mask-pii-deep.js";
 import { maskPiiText } from "./mask-pii-text.js";
 import { scrubLocations } from "./scrub-locations.js";
 
 /** Prose a person reads on the run page or in Slack: no PII-shaped values, no paths, no servers. */
 const prose = (text: string) => maskPiiText(scrubLocations(text).text);
-
-/** Every string inside a JSON value, PII-masked (plans hold the model's tool arguments: SQL, purposes, answer text). */
-function maskDeep(value: unknown): unknown {
-  if (typeof value === "string") return maskPiiText(value);
-  if (Array.isArray(value)) return value.map(maskDeep);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskDeep(inner)]));
-  }
-  return value;
-}
 
 /**
  * The run record as it may be stored and shown: PII-shaped values masked in the answer, caveats, purposes,
@@ -27,10 +18,10 @@ export function scrubRunRecord(record: RunRecord): RunRecord {
     answer: prose(record.answer),
     caveats: record.caveats.map((caveat) => ({ ...caveat, message: prose(caveat.message) })),
     queries: record.queries.map((query) => ({
-      ...(maskDeep(query) as typeof query),
+      ...(maskPiiDeep(query) as typeof query),
       purpose: prose(query.purpose),
       ...(query.error === undefined ? {} : { error: prose(query.error) }),
     })),
-    plan: maskDeep(record.plan),
+    plan: maskPiiDeep(record.plan),
   };
 }

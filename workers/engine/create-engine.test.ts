@@ -114,6 +114,12 @@ describe("createEngine over a DuckDB lake", () => {
     expect(executed.record.executedSql).toContain("<pii key>");
   });
 
+  it("never shows the key: a column DuckDB names after its expression reads as the statement wrote it", async () => {
+    const executed = await engineAt(noon).run(q("accounts", "SELECT (SELECT count(*) FROM accounts.accounts), EXISTS (SELECT 1 FROM accounts.accounts a)"));
+    expect(executed.result?.columns.map((c) => c.name)).toEqual(["(SELECT count_star() FROM accounts.accounts)", "EXISTS(SELECT 1 FROM accounts.accounts AS a)"]);
+    expect(JSON.stringify(executed)).not.toMatch(/[0-9a-f]{24}/);
+  });
+
   it("says when the question reaches before the table's retention", async () => {
     const executed = await engineAt(noon).run(
       q("analytics", "SELECT count(*) FROM analytics.http_requests", { window: { start: new Date("2026-10-01T00:00:00Z"), end: today.end } }),

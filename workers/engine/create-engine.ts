@@ -20,6 +20,7 @@ import { piiMaskedCaveat } from "./caveats/pii-masked-caveat.js";
 import { tokenizeSql } from "./guard/tokenize-sql.js";
 import { createPiiKey, redactPiiKey, type PiiKey } from "./substitute/pii-key.js";
 import { substituteTables, type SubstituteTablesOutcome } from "./substitute/substitute-tables.js";
+import { restoreWrittenText } from "./substitute/restore-written-text.js";
 import { tableProjection } from "./substitute/table-projection.js";
 import type { ExecutedQuery, PlannedQuery } from "./planned-query.js";
 import { createScratchInstances } from "./scratch/create-scratch-instances.js";
@@ -174,7 +175,7 @@ export function createEngine(options: EngineOptions): Engine {
       await caveatsPromise;
       return failed(query, withoutPiiKey(asSkiffError(error), piiKey), elapsed(), verdict.tables);
     }
-    const result = raw;
+    const result = restoreWrittenText(raw, executable, piiKey);
     const piiCaveat =
       executable.substituted.length === 0 ? undefined : piiMaskedCaveat({ substituted: executable.substituted, tokens: tokenizeSql(query.sql, false) ?? [], result });
     const caveats = await caveatsPromise;

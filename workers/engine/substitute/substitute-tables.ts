@@ -24,6 +24,8 @@ export interface SubstituteTablesOutcome {
   sql: string;
   /** The tables that were substituted. */
   substituted: Table[];
+  /** Each splice: the text put in, and the text it replaced. Engines that name a column after its expression (DuckDB) quote the first. */
+  splices: { inserted: string; written: string }[];
 }
 
 interface Mention {
@@ -62,7 +64,7 @@ export function substituteTables(input: SubstituteTablesInput): SubstituteTables
     if (input.projectionFor(table, physicalName(table)) === undefined) continue;
     projections.set(tableId(table), { table, build: (written) => input.projectionFor(table, written) });
   }
-  if (projections.size === 0) return { sql, substituted: [] };
+  if (projections.size === 0) return { sql, substituted: [], splices: [] };
 
   const targets = [...projections.values()].map((entry) => entry.table);
   const readings = [false, true].map((backslashes) => {
@@ -86,14 +88,16 @@ export function substituteTables(input: SubstituteTablesInput): SubstituteTables
   }
 
   let rewritten = sql;
+  const splices: SubstituteTablesOutcome["splices"] = [];
   for (const mention of [...mentions].sort((a, b) => b.start - a.start)) {
     const written = sql.slice(mention.start, mention.end);
     const projection = projections.get(tableId(mention.table))?.build(written);
     if (projection === undefined) continue;
     const alias = mention.aliased ? "" : ` AS ${quoteIdentifier(dialect, lastPart(mention.table))}`;
     rewritten = `${rewritten.slice(0, mention.start)}${projection}${alias}${rewritten.slice(mention.end)}`;
+    splices.push({ inserted: `${projection}${alias}`, written });
   }
-  return { sql: rewritten, substituted: targets };
+  return { sql: rewritten, substituted: targets, splices };
 }
 
 /** Every maximal dotted name (`a`, `a.b`, `"a"."b"`) that is exactly a target table's physical name and not a call. */

@@ -1,4 +1,5 @@
 import type { RunRecord } from "../../../shared/run-record.js";
+import { maskPiiText } from "../../../shared/scrub/mask-pii-text.js";
 
 /** Earlier turns the model sees; older ones add tokens without helping a follow-up. */
 const keptTurns = 5;
@@ -20,7 +21,7 @@ function summarizeRun(run: RunRecord): string {
 /** The conversation so far as alternating user/assistant turns, so "now break that down by plan" has something to refer to. */
 export function historyMessages(history: readonly RunRecord[]): HistoryMessage[] {
   return history.slice(-keptTurns).flatMap((run): HistoryMessage[] => [
-    { role: "user", content: run.question },
-    { role: "assistant", content: summarizeRun(run) },
+    { role: "user", content: maskPiiText(run.question) },
+    { role: "assistant", content: maskPiiText(summarizeRun(run)) },
   ]);
 }

@@ -14,6 +14,8 @@ import { answerInputSchema } from "./tool-input-schemas.js";
 import type { ToolContext } from "./tool-context.js";
 import { toModelError } from "./to-model-error.js";
 import { createUsageMeter } from "./usage/usage-meter.js";
+import { maskPiiDeep } from "../../../shared/scrub/mask-pii-deep.js";
+import { maskPiiText } from "../../../shared/scrub/mask-pii-text.js";
 import { withCacheBreakpoint } from "./with-cache-breakpoint.js";
 
 export interface AgentLoopDeps {
@@ -52,7 +54,7 @@ export async function runAgentLoop(deps: AgentLoopDeps, request: PlannerRequest,
   const system = [{ type: "text" as const, text: deps.systemPrompt, cache_control: { type: "ephemeral" as const } }];
   const messages: Anthropic.MessageParam[] = [
     ...historyMessages(request.history),
-    { role: "user", content: questionTurn(request.question, ctx.runner.asOf, request.asker) },
+    { role: "user", content: questionTurn(maskPiiText(request.question), ctx.runner.asOf, request.asker) },
   ];
   let modelMs = 0;
   let stopReason = "max_steps";
@@ -86,7 +88,9 @@ export async function runAgentLoop(deps: AgentLoopDeps, request: PlannerRequest,
     }
     const response = parseResponse(raw);
     usage.add(response.usage);
-    const blocks = response.content.filter((b) => isText(b) || isToolUse(b));
+    // What the model writes is scrubbed before anything uses it: a PII-shaped value in a purpose, a search
+    // or the answer never reaches the run record, the next prompt, or the asker.
+    const blocks = response.content.filter((b) => isText(b) || isToolUse(b)).map((b) => maskPiiDeep(b) as typeof b);
     messages.push({ role: "assistant", content: blocks.map((b) => (isToolUse(b) ? { type: "tool_use", id: b.id, name: b.name, input: b.input } : { type: "text", text: isText(b) ? b.text : "" })) });
 
     const calls = blocks.filter(isToolUse);
