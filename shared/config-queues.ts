@@ -37,10 +37,21 @@ export const queueEnvSchema = z.object({
   /** Per-source cap across every query worker, e.g. `analytics=4,billing=2`; others use SKIFF_SOURCE_CONCURRENCY_DEFAULT. */
   SKIFF_SOURCE_CONCURRENCY: sourceConcurrencySchema,
   SKIFF_SOURCE_CONCURRENCY_DEFAULT: positiveInt(16),
-  /** How long a worker holds a job's lock between renewals; a killed worker's job is retried after it lapses. */
-  SKIFF_JOB_LOCK_MS: positiveInt(30_000),
-  /** How often workers look for jobs whose worker died (stalled-job recovery). */
-  SKIFF_STALLED_CHECK_MS: positiveInt(30_000),
+  /**
+   * How long a job's lock lasts. Its worker renews it about every quarter of this while the job runs, from
+   * the event loop: a worker whose event loop stalls for most of this loses the job to another. A killed
+   * worker's lock lapses within this, and the next stalled check hands its job on: recovery after a
+   * SIGKILL takes at most SKIFF_JOB_LOCK_MS + SKIFF_STALLED_CHECK_MS (8 s by default).
+   */
+  SKIFF_JOB_LOCK_MS: z.coerce.number().int().min(1_000, "SKIFF_JOB_LOCK_MS must be at least 1000 (ms)").default(6_000),
+  /** How often workers look for jobs whose worker died (stalled-job recovery); one Lua call per queue and worker each time. */
+  SKIFF_STALLED_CHECK_MS: positiveInt(2_000),
+  /**
+   * How many times a job may lose its worker and still be retried (1: the next worker takes it; a second
+   * loss fails the try, and the job's own attempts and backoff apply). A job that kills every worker it
+   * lands on stops there.
+   */
+  SKIFF_MAX_STALLED_COUNT: z.coerce.number().int().min(1, "SKIFF_MAX_STALLED_COUNT must be at least 1, or a dead worker's job fails instead of being retried").default(1),
   /** Completed jobs kept for this long (then trimmed), so Redis does not grow. */
   SKIFF_KEEP_COMPLETED_S: positiveInt(3_600),
 });
@@ -55,6 +66,7 @@ export interface QueueConfig {
   sourceConcurrencyDefault: number;
   lockDurationMs: number;
   stalledIntervalMs: number;
+  maxStalledCount: number;
   keepCompletedSeconds: number;
 }
 
@@ -71,6 +83,12 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv): QueueConfig {
     sourceConcurrencyDefault: e.SKIFF_SOURCE_CONCURRENCY_DEFAULT,
     lockDurationMs: e.SKIFF_JOB_LOCK_MS,
     stalledIntervalMs: e.SKIFF_STALLED_CHECK_MS,
+    maxStalledCount: e.SKIFF_MAX_STALLED_COUNT,
     keepCompletedSeconds: e.SKIFF_KEEP_COMPLETED_S,
   };
+}
+
+/** The lock and stalled-job settings every Skiff worker (agent, query, the bot's answers) runs with. */
+export function workerLockOptions(config: Pick<QueueConfig, "lockDurationMs" | "stalledIntervalMs" | "maxStalledCount">) {
+  return { lockDuration: config.lockDurationMs, stalledInterval: config.stalledIntervalMs, maxStalledCount: config.maxStalledCount };
 }

@@ -2,11 +2,12 @@ import { Queue, QueueEvents, Worker, type Job } from "bullmq";
 import type { Catalog } from "../../catalog/model/catalog.js";
 import type { Clock } from "../../shared/clock.js";
 import type { Config } from "../../shared/config.js";
-import type { QueueConfig } from "../../shared/config-queues.js";
+import { workerLockOptions, type QueueConfig } from "../../shared/config-queues.js";
 import type { AnswerJob } from "../../shared/jobs/answer-job.js";
 import { askJobSchema } from "../../shared/jobs/ask-job.js";
 import { jobId, queueNames } from "../../shared/jobs/queue-names.js";
 import type { Logger } from "../../shared/logger.js";
+import { createConnectionErrorLog } from "../../shared/queues/create-connection-error-log.js";
 import { jobRetention } from "../../shared/queues/job-retention.js";
 import { redisOptions, workerRedisOptions } from "../../shared/queues/redis-options.js";
 import type { RunStore } from "../../shared/run-store/run-store.js";
@@ -38,18 +39,21 @@ export async function startAgentWorker(options: AgentWorkerOptions): Promise<Run
   const { config, logger } = options;
   const connection = redisOptions(config.redisUrl);
   const retention = jobRetention(config);
+  const connectionErrors = createConnectionErrorLog(logger);
   const lanes = new Map<string, SourceLane>();
   for (const source of options.catalog.sources.keys()) {
     const name = queueNames.queries(source);
     const events = new QueueEvents(name, { connection: workerRedisOptions(config.redisUrl), prefix: config.prefix });
-    events.on("error", (error) => logger.error({ err: error, queue: name }, "lost the query results stream; retrying"));
+    connectionErrors.watch(events, `${name} results`);
     const queue = new Queue(name, { connection, prefix: config.prefix });
+    connectionErrors.watch(queue, name);
     // Every query a run waits on listens for the queue closing; many runs in flight are expected, not a leak.
     queue.setMaxListeners(0);
     lanes.set(source, { queue, events });
   }
   await Promise.all([...lanes.values()].map((lane) => lane.events.waitUntilReady()));
   const answers = new Queue(queueNames.answers, { connection, prefix: config.prefix });
+  connectionErrors.watch(answers, queueNames.answers);
   const scratch = createScratchInstances();
 
   const processor = createAskProcessor({
@@ -69,10 +73,9 @@ export async function startAgentWorker(options: AgentWorkerOptions): Promise<Run
     connection: workerRedisOptions(config.redisUrl),
     prefix: config.prefix,
     concurrency: config.agentConcurrency,
-    lockDuration: config.lockDurationMs,
-    stalledInterval: config.stalledIntervalMs,
+    ...workerLockOptions(config),
   });
-  worker.on("error", (error) => logger.error({ err: error }, "agent worker lost its connection; retrying"));
+  connectionErrors.watch(worker, queueNames.questions);
   worker.on("failed", (job: Job | undefined, error) => {
     if (!job) return;
     logger.error({ err: error, job: job.id }, "question failed");
@@ -99,6 +102,7 @@ export async function startAgentWorker(options: AgentWorkerOptions): Promise<Run
       await worker.close();
       scratch.close();
       await Promise.all([answers.close(), ...[...lanes.values()].flatMap((lane) => [lane.queue.close(), lane.events.close()])]);
+      connectionErrors.close();
     },
   };
 }

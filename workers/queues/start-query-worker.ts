@@ -1,8 +1,9 @@
 import { Queue, Worker } from "bullmq";
 import type { Catalog } from "../../catalog/model/catalog.js";
-import type { QueueConfig } from "../../shared/config-queues.js";
+import { workerLockOptions, type QueueConfig } from "../../shared/config-queues.js";
 import { queueNames } from "../../shared/jobs/queue-names.js";
 import type { Logger } from "../../shared/logger.js";
+import { createConnectionErrorLog } from "../../shared/queues/create-connection-error-log.js";
 import { redisOptions, workerRedisOptions } from "../../shared/queues/redis-options.js";
 import type { RunningRole } from "../../shared/running-role.js";
 import type { Engine } from "../engine/create-engine.js";
@@ -25,19 +26,20 @@ export async function startQueryWorker(options: QueryWorkerOptions): Promise<Run
   const { config, logger } = options;
   const processor = createQueryProcessor({ engine: options.engine, logger });
   const workers: Worker[] = [];
+  const connectionErrors = createConnectionErrorLog(logger);
   for (const source of options.catalog.sources.keys()) {
     const name = queueNames.queries(source);
     const queue = new Queue(name, { connection: redisOptions(config.redisUrl), prefix: config.prefix });
+    connectionErrors.watch(queue, name);
     await queue.setGlobalConcurrency(config.sourceConcurrency[source] ?? config.sourceConcurrencyDefault);
     await queue.close();
     const worker = new Worker(name, processor, {
       connection: workerRedisOptions(config.redisUrl),
       prefix: config.prefix,
       concurrency: config.queryConcurrency,
-      lockDuration: config.lockDurationMs,
-      stalledInterval: config.stalledIntervalMs,
+      ...workerLockOptions(config),
     });
-    worker.on("error", (error) => logger.error({ err: error, queue: name }, "query worker lost its connection; retrying"));
+    connectionErrors.watch(worker, name);
     worker.on("failed", (job, error) => logger.error({ err: error, job: job?.id, queue: name }, "query job failed"));
     workers.push(worker);
   }
@@ -45,6 +47,7 @@ export async function startQueryWorker(options: QueryWorkerOptions): Promise<Run
   return {
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
+      connectionErrors.close();
     },
   };
 }
