@@ -2,10 +2,7 @@ import type { Catalog } from "../catalog/model/catalog.js";
 import type { AnthropicConfig } from "../shared/config-anthropic.js";
 import { SkiffError } from "../shared/errors.js";
 import type { Logger } from "../shared/logger.js";
-import { createAnthropicClient } from "../workers/planner/claude/create-anthropic-client.js";
-import { createClaudePlanner } from "../workers/planner/claude/create-claude-planner.js";
 import type { Planner } from "../workers/planner/planner.js";
-import { createSemanticPlanner } from "../workers/planner/semantic/create-semantic-planner.js";
 
 export const plannerChoices = ["semantic", "claude"] as const;
 export type PlannerChoice = (typeof plannerChoices)[number];
@@ -17,9 +14,16 @@ export function choosePlanner(requested: string | undefined, anthropic: Anthropi
   throw new SkiffError("CONFIG_INVALID", `--planner ${requested} is not a planner; use --planner semantic or --planner claude`);
 }
 
-/** The planner a CLI command uses. */
-export function createPlanner(choice: PlannerChoice, options: { catalog: Catalog; anthropic: AnthropicConfig; logger: Logger }): Planner {
-  if (choice === "semantic") return createSemanticPlanner({ catalog: options.catalog });
+/** The planner a CLI command or agent worker uses; only the chosen one is loaded (the Claude SDK is not, for the semantic planner). */
+export async function createPlanner(choice: PlannerChoice, options: { catalog: Catalog; anthropic: AnthropicConfig; logger: Logger }): Promise<Planner> {
+  if (choice === "semantic") {
+    const { createSemanticPlanner } = await import("../workers/planner/semantic/create-semantic-planner.js");
+    return createSemanticPlanner({ catalog: options.catalog });
+  }
+  const [{ createAnthropicClient }, { createClaudePlanner }] = await Promise.all([
+    import("../workers/planner/claude/create-anthropic-client.js"),
+    import("../workers/planner/claude/create-claude-planner.js"),
+  ]);
   const { anthropic } = options;
   return createClaudePlanner({
     catalog: options.catalog,

@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog/model/catalog.js";
 import { systemClock, type Clock } from "../shared/clock.js";
 import type { Config } from "../shared/config.js";
 import { loadAnthropicConfig, type AnthropicConfig } from "../shared/config-anthropic.js";
-import { createLogger, type Logger } from "../shared/logger.js";
+import type { Logger } from "../shared/logger.js";
 import { createDuckDbRunStore } from "../shared/run-store/create-duckdb-run-store.js";
 import type { RunStore } from "../shared/run-store/run-store.js";
 import { createEngine, type Engine } from "../workers/engine/create-engine.js";
@@ -11,6 +11,7 @@ import type { Planner } from "../workers/planner/planner.js";
 import { createSourceAdapter } from "../workers/sources/create-source-adapter.js";
 import type { SourceAdapter } from "../workers/sources/source-adapter.js";
 import { loadPiiKey } from "../workers/engine/substitute/load-pii-key.js";
+import { createCliLogger } from "./create-cli-logger.js";
 import { createPlanner, type PlannerChoice } from "./create-planner.js";
 
 /** Everything `skiff ask` and `skiff sql` need, composed in one process. */
@@ -23,11 +24,6 @@ export interface Runtime {
   planner: Planner;
   runStore: RunStore;
   close(): Promise<void>;
-}
-
-export function createCliLogger(config: Config): Logger {
-  const pretty = config.logFormat === "pretty" || (config.logFormat === "auto" && process.stderr.isTTY);
-  return createLogger({ level: config.logLevel, pretty, name: "skiff" });
 }
 
 export interface RuntimeOptions {
@@ -46,7 +42,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const sources = new Map<string, SourceAdapter>();
   for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
   const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger, piiKey: await loadPiiKey(config.pii) });
-  const planner = createPlanner(options.planner ?? "semantic", { catalog, anthropic: options.anthropic ?? loadAnthropicConfig({}), logger });
+  const planner = await createPlanner(options.planner ?? "semantic", { catalog, anthropic: options.anthropic ?? loadAnthropicConfig({}), logger });
   const runStore = createDuckDbRunStore({ path: config.runStorePath });
   return {
     config,

@@ -1,24 +1,12 @@
-import { loadCatalog } from "../../catalog/load-catalog.js";
-import { startBot } from "../../bot/start-bot.js";
 import { systemClock, type Clock } from "../../shared/clock.js";
 import { loadConfig } from "../../shared/config.js";
-import { loadAnthropicConfig } from "../../shared/config-anthropic.js";
 import { loadQueueConfig } from "../../shared/config-queues.js";
-import { loadSlackConfig } from "../../shared/config-slack.js";
 import type { Logger } from "../../shared/logger.js";
 import type { RunFeedbackStore } from "../../shared/run-feedback.js";
 import type { RunStore } from "../../shared/run-store/run-store.js";
 import type { RunningRole } from "../../shared/running-role.js";
-import { createEngine } from "../../workers/engine/create-engine.js";
-import { newRunId } from "../../workers/pipeline/new-run-id.js";
-import { startAgentWorker } from "../../workers/queues/start-agent-worker.js";
-import { startQueryWorker } from "../../workers/queues/start-query-worker.js";
-import { createSourceAdapter } from "../../workers/sources/create-source-adapter.js";
-import type { SourceAdapter } from "../../workers/sources/source-adapter.js";
-import { createCliLogger } from "../create-runtime.js";
-import { choosePlanner, createPlanner } from "../create-planner.js";
-import { createRunStore } from "./create-run-store.js";
-import { loadPiiKey } from "../../workers/engine/substitute/load-pii-key.js";
+import { createCliLogger } from "../create-cli-logger.js";
+import type { RoleContext } from "./role-context.js";
 import type { RoleName } from "./roles.js";
 
 export interface StartRolesOptions {
@@ -52,8 +40,15 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createCliLogger(config);
   const started: (() => Promise<void>)[] = [];
-  let runStore: (RunStore & RunFeedbackStore) | undefined;
-  const store = () => (runStore ??= createRunStore(config, queue));
+  let runStore: Promise<RunStore & RunFeedbackStore> | undefined;
+  const ctx: RoleContext = {
+    env,
+    config,
+    queue,
+    clock,
+    logger,
+    runStore: () => (runStore ??= import("./create-run-store.js").then(({ createRunStore }) => createRunStore(config, queue))),
+  };
   let port: number | undefined;
 
   const closeAll = async () => {
@@ -61,32 +56,20 @@ export async function startRoles(options: StartRolesOptions): Promise<RunningRol
     for (const close of started.reverse()) {
       await withDeadline(close(), options.closeTimeoutMs ?? 15_000).catch((error: unknown) => logger.error({ err: error }, "a role did not close cleanly"));
     }
-    await runStore?.close();
+    await (await runStore?.catch(() => undefined))?.close();
   };
+  // Each role's modules load only when it runs (a query worker never loads Bolt or the Claude SDK): start-up is mostly module loading.
   try {
     if (roles.includes("query")) {
-      const catalog = await loadCatalog(config.catalogDir);
-      const sources = new Map<string, SourceAdapter>();
-      for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
-      const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger: logger.child({ role: "query" }), piiKey: await loadPiiKey(config.pii) });
-      const worker = await startQueryWorker({ config: queue, catalog, engine, logger: logger.child({ role: "query" }) });
-      started.push(async () => {
-        await worker.close();
-        engine.close();
-        await Promise.allSettled([...sources.values()].map((s) => s.close()));
-      });
+      const role = await (await import("./start-query-role.js")).startQueryRole(ctx);
+      started.push(() => role.close());
     }
     if (roles.includes("agent")) {
-      const catalog = await loadCatalog(config.catalogDir);
-      const anthropic = loadAnthropicConfig(env);
-      const planner = createPlanner(choosePlanner(undefined, anthropic), { catalog, anthropic, logger });
-      const worker = await startAgentWorker({ config: queue, limits: config.limits, catalog, planner, runStore: store(), clock, logger: logger.child({ role: "agent" }) });
-      started.push(() => worker.close());
+      const role = await (await import("./start-agent-role.js")).startAgentRole(ctx);
+      started.push(() => role.close());
     }
     if (roles.includes("bot")) {
-      const slack = loadSlackConfig(env);
-      const querySources = [...(await loadCatalog(config.catalogDir)).sources.keys()];
-      const bot = await startBot({ slack, queue, runStore: store(), logger: logger.child({ role: "bot" }), clock, newRunId, querySources });
+      const bot = await (await import("./start-bot-role.js")).startBotRole(ctx);
       port = bot.port;
       started.push(() => bot.close());
     }
