@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import { Command, CommanderError } from "commander";
 import { loadConfig, type Config } from "../shared/config.js";
 import { loadAnthropicConfig, type AnthropicConfig } from "../shared/config-anthropic.js";
@@ -57,4 +58,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     }
     return reportError(error, io, json);
   }
+}
+
+// Run as a script (`npx tsx cli/main.ts …`, before there is a build): the same command as bin/skiff.js.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv);
 }
