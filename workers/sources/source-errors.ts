@@ -33,10 +33,11 @@ export function queryFailed(source: string, cause: unknown): SkiffError {
 }
 
 /** The adapter stopped waiting: the source neither finished nor stopped the statement by its deadline. */
-export function sourceDidNotAnswer(source: string, waitedMs: number, cause?: unknown): SkiffError {
+export function sourceDidNotAnswer(source: string, waitedMs: number, cause?: unknown, because?: string): SkiffError {
+  const why = because ? ` (${because})` : "";
   return new SkiffError(
     "QUERY_TIMEOUT",
-    `${source} did not answer within ${formatSeconds(waitedMs)} s, so Skiff stopped waiting and dropped the connection; check that the database is up and not overloaded, then ask again (or narrow the query)`,
+    `${source} did not answer within ${formatSeconds(waitedMs)} s${why}, so Skiff stopped waiting and dropped the connection; check that the database is up and not overloaded, then ask again (or narrow the query)`,
     { cause, detail: { source, waitedMs } },
   );
 }

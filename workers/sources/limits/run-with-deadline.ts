@@ -7,11 +7,12 @@ import { queryCancelled, queryTimedOut, sourceDidNotAnswer } from "../source-err
  */
 export const stopGraceMs = 1_500;
 
+/** Methods rather than properties: they change under the work's feet, and TypeScript would narrow a property once read. */
 export interface DeadlineRun {
   /** Why the statement was asked to stop (its timeout, or the caller's signal), once it was. */
-  readonly stopped: SkiffError | undefined;
+  stopped(): SkiffError | undefined;
   /** True once the adapter stopped waiting: whatever the work does afterwards reaches no one. */
-  readonly abandoned: boolean;
+  abandoned(): boolean;
 }
 
 export interface RunWithDeadlineOptions {
@@ -35,6 +36,8 @@ export interface RunWithDeadlineOptions {
   interrupt(reason: SkiffError): void;
   /** The engine did not stop in time: release what the statement holds (destroy its connection). Must not throw. */
   abandon(reason: SkiffError): void;
+  /** Why nothing answered, when the adapter knows better than "did not answer" (say, every connection was busy). */
+  explain?(): string | undefined;
 }
 
 /**
@@ -50,12 +53,8 @@ export function runWithDeadline<T>(options: RunWithDeadlineOptions, work: (run: 
   let abandoned = false;
   let cancelled: SkiffError | undefined;
   const run: DeadlineRun = {
-    get stopped() {
-      return stopped;
-    },
-    get abandoned() {
-      return abandoned;
-    },
+    stopped: () => stopped,
+    abandoned: () => abandoned,
   };
   if (options.signal?.aborted) return Promise.reject(queryCancelled(options.source, options.signal));
 
@@ -71,7 +70,7 @@ export function runWithDeadline<T>(options: RunWithDeadlineOptions, work: (run: 
       abandoned = true;
       finish();
       // A caller who cancelled hears its own reason; otherwise the source is named as not answering.
-      const reason = cancelled ?? sourceDidNotAnswer(options.source, options.timeoutMs + graceMs, stopped);
+      const reason = cancelled ?? sourceDidNotAnswer(options.source, options.timeoutMs + graceMs, stopped, options.explain?.());
       try {
         options.abandon(reason);
       } finally {
