@@ -5,20 +5,25 @@ import type { SlackConfig } from "../shared/config-slack.js";
 import type { Logger } from "../shared/logger.js";
 import type { RunFeedbackStore } from "../shared/run-feedback.js";
 import type { RunStore } from "../shared/run-store/run-store.js";
+import type { WaitEstimator } from "./ask/create-wait-estimator.js";
 import type { BotMetrics } from "./metrics/create-bot-metrics.js";
 
-/** What the bot's listeners, answer renderer and web routes share. */
+/** What the bot's listeners, answer renderer, reconciler and web routes share. */
 export interface BotDeps {
   slack: SlackConfig;
   /** Fails fast while Redis is unreachable (no offline queue), so the bot can say so instead of hanging. */
   redis: Redis;
-  /** Prefix for the bot's own Redis keys (dedupe, rate limits, threads it answers in). */
+  /** Prefix for the bot's own Redis keys (dedupe, rate limits, threads it answers in, pending questions). */
   keyPrefix: string;
-  questions: Pick<Queue, "add">;
+  /** `toKey` names a job's hash, for the reconciler's look-ups. */
+  questions: Pick<Queue, "add" | "toKey">;
+  /** The bot adds to it only when a question failed without its thread being told. */
+  answers: Pick<Queue, "add" | "toKey">;
   askJobOptions: JobsOptions;
+  answerJobOptions: JobsOptions;
+  waitEstimator: WaitEstimator;
   runStore: RunStore & RunFeedbackStore;
   metrics: BotMetrics;
   logger: Logger;
   clock: Clock;
-  newRunId: () => string;
 }

@@ -14,11 +14,14 @@ import type { RunFeedbackStore } from "../shared/run-feedback.js";
 import type { RunStore } from "../shared/run-store/run-store.js";
 import type { RunningRole } from "../shared/running-role.js";
 import { createAnswerProcessor } from "./answers/create-answer-processor.js";
+import { createWaitEstimator } from "./ask/create-wait-estimator.js";
+import { pendingKeys } from "./ask/run-keys.js";
+import { startReconciler } from "./ask/start-reconciler.js";
 import type { BotDeps } from "./bot-deps.js";
 import { createBotMetrics } from "./metrics/create-bot-metrics.js";
 import { registerListeners } from "./register-listeners.js";
 import { boltLogger } from "./slack/bolt-logger.js";
-import { slackCallTimeoutMs, slackRetries } from "./slack/slack-call-limits.js";
+import { slackClientOptions } from "./slack/slack-call-limits.js";
 import { createWebHandler } from "./web/create-web-handler.js";
 
 export interface BotOptions {
@@ -26,7 +29,8 @@ export interface BotOptions {
   queue: QueueConfig;
   runStore: RunStore & RunFeedbackStore;
   logger: Logger;
-  newRunId: () => string;
+  /** Ignored: a question's run id derives from its Slack message, so a redelivered or re-driven question is the same run. */
+  newRunId?: () => string;
   clock?: Clock;
   /** Catalog sources whose query queues /metrics reports. @defaultValue none */
   querySources?: readonly string[];
@@ -60,6 +64,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (redisDown) logger.info("Redis is back; taking questions again");
     redisDown = false;
   });
+  await firstConnection(redis, 5_000);
   const questions = new Queue(queueNames.questions, { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix });
   questions.on("error", (error) => logger.debug({ err: error }, "questions queue connection error"));
   const answersQueue = new Queue(queueNames.answers, { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix });
@@ -68,31 +73,30 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const queryQueues = (options.querySources ?? []).map((source) => new Queue(queueNames.queries(source), { connection: redisOptions(queueConfig.redisUrl), prefix: queueConfig.prefix }));
   for (const q of queryQueues) q.on("error", (error) => logger.debug({ err: error }, "query queue connection error"));
   const depthOf = (q: Queue) => ({ name: q.name, counts: () => q.getJobCounts("waiting", "active", "delayed", "failed") });
+  const keyPrefix = `${queueConfig.prefix}:bot`;
   const metrics = createBotMetrics({
     queues: [questions, answersQueue, ...queryQueues].map(depthOf),
+    pendingQuestions: () => redis.zcard(pendingKeys(keyPrefix).pendingAt),
     ...(options.defaultMetrics === undefined ? {} : { defaultMetrics: options.defaultMetrics }),
   });
 
+  const retention = jobRetention(queueConfig);
   const deps: BotDeps = {
     slack,
     redis,
-    keyPrefix: `${queueConfig.prefix}:bot`,
+    keyPrefix,
     questions,
-    askJobOptions: { ...jobRetention(queueConfig), attempts: 3, backoff: { type: "exponential", delay: 1_000 } },
+    answers: answersQueue,
+    askJobOptions: { ...retention, attempts: 3, backoff: { type: "exponential", delay: 1_000 } },
+    answerJobOptions: { ...retention, attempts: 5, backoff: { type: "exponential", delay: 1_000 } },
+    waitEstimator: createWaitEstimator({ waitingCount: () => questions.getWaitingCount(), slots: slack.agentSlots ?? queueConfig.agentConcurrency, maxWaitMs: slack.maxWaitMs }),
     runStore: options.runStore,
     metrics,
     logger,
     clock: options.clock ?? systemClock,
-    newRunId: options.newRunId,
   };
   const web = createWebHandler(deps);
-  const clientOptions = {
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
-    // Bounded, not the client's default half hour: a Slack outage fails a call within seconds, and an answer's
-    // update is retried by the answers queue (taking the placeholder's lock afresh) rather than inside one call.
-    retryConfig: slackRetries,
-    timeout: slackCallTimeoutMs,
-  };
+  const clientOptions = slackClientOptions(slack.apiUrl);
   const routeHandler = (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) => void web(req, res);
 
   let app: App;
@@ -102,6 +106,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   } else {
     const receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
+      // Acknowledge before the listeners run (within Slack's 3 s however slow Redis or Slack are); what happens next is recoverable.
+      processBeforeResponse: false,
       endpoints: "/slack/events",
       customRoutes: webPaths.map((path) => ({ path, method: ["GET"], handler: routeHandler })),
       logger: boltLogger(logger),
@@ -134,6 +140,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const server = (await app.start(slack.port)) as Server;
     port = (server.address() as AddressInfo).port;
   }
+  const reconciler = startReconciler(deps, app.client, { intervalMs: slack.reconcileIntervalMs });
   logger.info({ port, mode: slack.appToken ? "socket" : "http" }, "bot ready");
 
   return {
@@ -141,10 +148,30 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     async close() {
       // Stop taking events first, then let in-flight answers finish.
       await app.stop();
+      await reconciler.close();
       if (webServer) await new Promise<void>((resolve) => webServer?.close(() => resolve()));
       await answers.close();
       await Promise.all([questions.close(), answersQueue.close(), ...queryQueues.map((q) => q.close())]);
       redis.disconnect();
     },
   };
+}
+
+/**
+ * Waits until the bot's Redis connection is ready, or has failed, or a few
+ * seconds passed: the connection takes no commands before it is ready (no
+ * offline queue), so a question arriving first would be told Skiff is down.
+ * With Redis away the bot still starts, and says so to askers.
+ */
+async function firstConnection(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === "ready") return;
+  let timer: NodeJS.Timeout | undefined;
+  let settle: () => void = () => undefined;
+  await new Promise<void>((resolve) => {
+    settle = resolve;
+    redis.once("ready", settle).once("error", settle);
+    timer = setTimeout(settle, timeoutMs);
+  });
+  clearTimeout(timer);
+  redis.off("ready", settle).off("error", settle);
 }

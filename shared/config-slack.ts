@@ -19,6 +19,12 @@ export const slackEnvSchema = z.object({
   SKIFF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Answers the bot renders into Slack at once. */
   SKIFF_ANSWER_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** Past this expected wait for an answer, the placeholder says Skiff is busy and how long it will take. */
+  SKIFF_MAX_WAIT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Questions every agent worker together answers at once, for that estimate; SKIFF_AGENT_CONCURRENCY (one agent worker) when unset. */
+  SKIFF_AGENT_SLOTS: z.coerce.number().int().positive().optional(),
+  /** How often the bot looks for accepted questions that never reached the queue or never got a placeholder. */
+  SKIFF_RECONCILE_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export interface SlackConfig {
@@ -32,6 +38,10 @@ export interface SlackConfig {
   linkTtlMs: number;
   rateLimitPerMinute: number;
   answerConcurrency: number;
+  maxWaitMs: number;
+  /** Undefined: the queue config's agent concurrency. */
+  agentSlots: number | undefined;
+  reconcileIntervalMs: number;
 }
 
 /** Parses the bot's environment at start-up; a missing or bad variable fails with its name. */
@@ -48,5 +58,8 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     linkTtlMs: e.SKIFF_LINK_TTL_DAYS * 86_400_000,
     rateLimitPerMinute: e.SKIFF_RATE_LIMIT_PER_MINUTE,
     answerConcurrency: e.SKIFF_ANSWER_CONCURRENCY,
+    maxWaitMs: e.SKIFF_MAX_WAIT_MS,
+    agentSlots: e.SKIFF_AGENT_SLOTS,
+    reconcileIntervalMs: e.SKIFF_RECONCILE_MS,
   };
 }

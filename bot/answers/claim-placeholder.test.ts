@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { deleteKeys } from "../../test/fixtures/delete-keys.js";
+import { runKeys } from "../ask/run-keys.js";
 import { claimPlaceholder } from "./claim-placeholder.js";
 
 const redis = new Redis("redis://127.0.0.1:6379");
 const prefix = `skiff-test-claim-${randomBytes(4).toString("hex")}`;
-const keysFor = (run: string) => ({ lock: `${prefix}:lock:${run}`, answered: `${prefix}:answered:${run}` });
+const keysFor = (run: string) => runKeys(prefix, run);
 
 afterAll(async () => {
   await deleteKeys(prefix);
@@ -27,7 +28,7 @@ describe("claimPlaceholder", () => {
     const keys = keysFor("r2");
     const claim = await claimPlaceholder(redis, keys);
     if (claim === "answered") throw new Error("expected a claim");
-    await claim.release(3_600);
+    await claim.release({ answeredTtlSeconds: 3_600 });
     expect(await redis.ttl(keys.answered)).toBeGreaterThan(3_000);
     expect(await claimPlaceholder(redis, keys)).toBe("answered");
   });
@@ -43,7 +44,7 @@ describe("claimPlaceholder", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(secondHasIt).toBe(false);
-    await first.release(3_600);
+    await first.release({ answeredTtlSeconds: 3_600 });
     // The first update was the final answer: the waiting progress update must not overwrite it.
     expect(await second).toBe("answered");
   });
@@ -59,6 +60,29 @@ describe("claimPlaceholder", () => {
     expect(await redis.exists(keys.lock)).toBe(1);
     await fresh.release();
     expect(await redis.exists(keys.lock)).toBe(0);
+  });
+
+  it("records the placeholder a claim posted, and hands its ts to the next claim", async () => {
+    const keys = keysFor("r6");
+    const first = await claimPlaceholder(redis, keys);
+    if (first === "answered") throw new Error("expected a claim");
+    expect(first.placeholderTs).toBeUndefined();
+    await first.release({ placeholderTs: "1764500000.000001" });
+    const second = await claimPlaceholder(redis, keys);
+    if (second === "answered") throw new Error("expected a claim");
+    expect(second.placeholderTs).toBe("1764500000.000001");
+    await second.release();
+  });
+
+  it("takes an answered question off the pending list in the same round trip", async () => {
+    const keys = keysFor("r7");
+    await redis.hset(keys.pending, "r7", "{}");
+    await redis.zadd(keys.pendingAt, 1, "r7");
+    const claim = await claimPlaceholder(redis, keys);
+    if (claim === "answered") throw new Error("expected a claim");
+    await claim.release({ answeredTtlSeconds: 60 });
+    expect(await redis.hexists(keys.pending, "r7")).toBe(0);
+    expect(await redis.zscore(keys.pendingAt, "r7")).toBeNull();
   });
 
   it("gives up when the lock is held for longer than it may wait", async () => {

@@ -7,6 +7,7 @@ import { slackMessage, type SlackMessage } from "../render/slack-message.js";
 import { userMention } from "../render/user-mention.js";
 import { decodeSlackText } from "../slack/decode-slack-text.js";
 import { slashCommandSchema } from "../slack/slack-payloads.js";
+import { slackRetryAfterMs } from "../slack/slack-retry-after.js";
 
 /**
  * `/ask <question>`: acked at once (Slack allows 3 s), then the question is
@@ -35,7 +36,9 @@ export async function handleAskCommand(
     posted = await args.client.chat.postMessage({ channel, ...slackMessage(`${userMention(user)} asked: ${escapeMrkdwn(question)}`), unfurl_links: false, unfurl_media: false });
   } catch (error) {
     deps.logger.warn({ err: error, channel }, "could not post the /ask question in its channel");
-    await args.respond({ ...slackMessage(escapeMrkdwn(botReplies.notInChannel)), response_type: "ephemeral" });
+    const retryAfterMs = slackRetryAfterMs(error);
+    const why = retryAfterMs === undefined ? botReplies.notInChannel : botReplies.slackRateLimited(retryAfterMs);
+    await args.respond({ ...slackMessage(escapeMrkdwn(why)), response_type: "ephemeral" });
     return;
   }
   if (!posted.ts) return;

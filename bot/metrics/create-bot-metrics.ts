@@ -6,13 +6,31 @@ export interface QueueDepthSource {
 }
 
 /** The bot's Prometheus metrics, on a registry of its own (several bots in one process do not collide). */
-export function createBotMetrics(options: { queues: readonly QueueDepthSource[]; defaultMetrics?: boolean }) {
+export function createBotMetrics(options: { queues: readonly QueueDepthSource[]; defaultMetrics?: boolean; pendingQuestions?: () => Promise<number> }) {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "skiff_" });
   const questions = new Counter({ name: "skiff_questions_total", help: "Questions accepted, by Slack surface", labelNames: ["surface"], registers: [registry] });
   const answers = new Counter({ name: "skiff_answers_total", help: "Answers posted, by run status", labelNames: ["status"], registers: [registry] });
   const errors = new Counter({ name: "skiff_errors_total", help: "Failures by kind", labelNames: ["kind"], registers: [registry] });
   const ignored = new Counter({ name: "skiff_events_ignored_total", help: "Slack events dropped, by reason", labelNames: ["reason"], registers: [registry] });
+  const busy = new Counter({ name: "skiff_busy_placeholders_total", help: "Placeholders that told the asker the queue is deep and how long the wait is", registers: [registry] });
+  const recovered = new Counter({
+    name: "skiff_questions_recovered_total",
+    help: "Steps of accepted questions the reconciler redid (enqueue, placeholder, failed: a failure the thread was never told)",
+    labelNames: ["step"],
+    registers: [registry],
+  });
+  const { pendingQuestions } = options;
+  if (pendingQuestions) {
+    new Gauge({
+      name: "skiff_questions_pending",
+      help: "Questions admitted and not yet answered in their thread",
+      registers: [registry],
+      async collect() {
+        this.set(await pendingQuestions().catch(() => Number.NaN));
+      },
+    });
+  }
   const latency = new Histogram({
     name: "skiff_event_to_answer_seconds",
     help: "From the Slack event to the answer in the thread",
@@ -43,7 +61,7 @@ export function createBotMetrics(options: { queues: readonly QueueDepthSource[];
       for (const { name, counts } of depths) for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
     },
   });
-  return { registry, questions, answers, errors, ignored, latency, work, transport };
+  return { registry, questions, answers, errors, ignored, busy, recovered, latency, work, transport };
 }
 
 export type BotMetrics = ReturnType<typeof createBotMetrics>;

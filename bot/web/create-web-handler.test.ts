@@ -7,6 +7,7 @@ import { loadSlackConfig } from "../../shared/config-slack.js";
 import { silentLogger } from "../../shared/logger.js";
 import type { RunRecord } from "../../shared/run-record.js";
 import { createMemoryRunStore } from "../../test/fixtures/memory-run-store.js";
+import { createWaitEstimator } from "../ask/create-wait-estimator.js";
 import type { BotDeps } from "../bot-deps.js";
 import { signRunLink } from "../links/run-link.js";
 import { createBotMetrics } from "../metrics/create-bot-metrics.js";
@@ -40,13 +41,15 @@ beforeAll(async () => {
     slack: loadSlackConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "s", SKIFF_LINK_SECRET: linkSecret }),
     redis,
     keyPrefix: "skiff-test-web",
-    questions: { add: () => Promise.reject(new Error("the web routes never enqueue")) },
+    questions: { add: () => Promise.reject(new Error("the web routes never enqueue")), toKey: (type) => `skiff-test-web:questions:${type}` },
+    answers: { add: () => Promise.reject(new Error("the web routes never enqueue")), toKey: (type) => `skiff-test-web:answers:${type}` },
     askJobOptions: {},
+    answerJobOptions: {},
+    waitEstimator: createWaitEstimator({ waitingCount: () => Promise.resolve(0), slots: 1, maxWaitMs: 20_000 }),
     runStore,
     metrics: createBotMetrics({ queues: [], defaultMetrics: false }),
     logger: silentLogger,
     clock: fixedClock(now),
-    newRunId: () => "r_unused",
   };
   const handler = createWebHandler(deps);
   server = createServer((req, res) => void handler(req, res));

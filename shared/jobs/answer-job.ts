@@ -2,13 +2,14 @@ import { z } from "zod";
 import { caveatSchema } from "../caveat.js";
 import { cellSchema } from "../query-result.js";
 import { runStatusSchema } from "../run-record.js";
+import { jobId } from "./queue-names.js";
 
-/** Where an answer goes: the placeholder the bot posted in the thread. */
+/** Where an answer goes: the run's thread, and its placeholder there when the AskJob named one (the bot otherwise knows it by run id). */
 const targetSchema = z.object({
   runId: z.string().min(1),
   channel: z.string().min(1),
   threadTs: z.string().min(1),
-  placeholderTs: z.string().min(1),
+  placeholderTs: z.string().min(1).optional(),
 });
 
 /** The part of a run record the Slack message shows; the run page shows the rest. */
@@ -27,7 +28,8 @@ export type AnswerSummary = z.infer<typeof answerSummarySchema>;
 
 /**
  * From the agent worker to the bot: progress while a run works, then exactly
- * one final answer. Both update the placeholder; neither posts a new message.
+ * one final answer. Both update the placeholder; the final one is posted as a
+ * reply in the thread when there is no placeholder to update.
  */
 export const answerJobSchema = z.discriminatedUnion("kind", [
   targetSchema.extend({ kind: z.literal("progress"), text: z.string().min(1) }),
@@ -44,3 +46,8 @@ export const answerJobSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type AnswerJob = z.infer<typeof answerJobSchema>;
+
+/** The final AnswerJob's id: the agent worker adds it under `jobId(runId, "final")`, once per run. */
+export function finalAnswerJobId(runId: string): string {
+  return jobId(runId, "final");
+}

@@ -38,6 +38,8 @@ export interface SlackFailure {
   retryAfterSeconds?: number;
   /** @defaultValue 1 */
   times?: number;
+  /** Only calls whose params match fail (e.g. the final answer's update, not a progress update); others pass this failure by. @defaultValue every call */
+  when?: (params: Record<string, unknown>) => boolean;
 }
 
 export const fakeBotUserId = "UBOTSKIFF";
@@ -71,7 +73,9 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
   const nextTs = () => `1764500000.${String(++seq).padStart(6, "0")}`;
 
   const answer = (method: string, params: Record<string, unknown>): { status: number; headers: Record<string, string>; body: Record<string, unknown> } => {
-    const failure = failures.get(method)?.shift();
+    const queued = failures.get(method) ?? [];
+    const at = queued.findIndex((f) => f.when?.(params) ?? true);
+    const failure = at < 0 ? undefined : queued.splice(at, 1)[0];
     if (failure) {
       const status = failure.status ?? 200;
       const headers: Record<string, string> = status === 429 ? { "retry-after": String(failure.retryAfterSeconds ?? 1) } : {};
@@ -92,6 +96,21 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
         return { ok: true, url: socket.url };
       case "chat.update":
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      case "conversations.replies": {
+        // The thread as Slack keeps it: the parent and the replies posted so far, with metadata when asked for.
+        const withMetadata = String(params.include_all_metadata) === "true";
+        const thread = calls.filter(
+          (c) => c.method === "chat.postMessage" && c.response.ok === true && c.params.channel === params.channel && (c.params.thread_ts === params.ts || c.response.ts === params.ts),
+        );
+        const messages = thread.map((c) => ({
+          type: "message",
+          ts: c.response.ts,
+          text: c.params.text,
+          ...(c.params.thread_ts ? { thread_ts: c.params.thread_ts } : {}),
+          ...(withMetadata && c.params.metadata ? { metadata: c.params.metadata } : {}),
+        }));
+        return { ok: true, messages, has_more: false };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: nextTs() };
       case "views.open":
