@@ -21,14 +21,14 @@ function eventsApi(event: Record<string, unknown>, eventId = `EvSocket${++seq}`)
 }
 
 async function answerIn(threadTs: string): Promise<SlackCall> {
-  await stack.fake.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && c.params.thread_ts === threadTs));
+  await stack.fake.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && c.params.thread_ts === threadTs), 45_000);
   const placeholder = stack.fake.calls.find((c) => c.method === "chat.postMessage" && c.params.thread_ts === threadTs);
   const placeholderTs = String(placeholder?.response.ts);
-  await stack.fake.waitFor((calls) => finalUpdates(calls, placeholderTs).length > 0, 15_000);
+  await stack.fake.waitFor((calls) => finalUpdates(calls, placeholderTs).length > 0, 45_000);
   return finalUpdates(stack.fake.calls, placeholderTs)[0] as SlackCall;
 }
 
-describe("Skiff in Slack over Socket Mode", () => {
+describe("Skiff in Slack over Socket Mode", { timeout: 120_000 }, () => {
   it("opens its connection with the app token through SLACK_API_URL", () => {
     const opened = stack.fake.callsTo("apps.connections.open");
     expect(opened.length).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe("Skiff in Slack over Socket Mode", () => {
 
     // Slack redelivers an envelope it thinks went unacknowledged: same event id, retry_attempt 1.
     await stack.fake.socket.deliver("events_api", envelope, { retryAttempt: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stack.settled();
     expect(stack.fake.calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts === ts)).toHaveLength(1);
     expect(finalUpdates(stack.fake.calls)).toHaveLength(1);
   });
@@ -63,7 +63,7 @@ describe("Skiff in Slack over Socket Mode", () => {
       response_url: `${stack.fake.url}response/T1.socket`,
       api_app_id: "A0SKIFF",
     });
-    await stack.fake.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && c.params.channel === "CSOCKETSLASH" && !c.params.thread_ts));
+    await stack.fake.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && c.params.channel === "CSOCKETSLASH" && !c.params.thread_ts), 45_000);
     const asked = stack.fake.calls.find((c) => c.method === "chat.postMessage" && c.params.channel === "CSOCKETSLASH" && !c.params.thread_ts) as SlackCall;
     expect(asked.params.text).toBe("<@USOCKET2> asked: Top 10 countries by requests in the last 7 days");
     const final = await answerIn(String(asked.response.ts));
