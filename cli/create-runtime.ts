@@ -36,7 +36,7 @@ export interface RuntimeOptions {
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = createCliLogger(config);
+  const logger = createCliLogger(config, { command: true });
   const clock = options.clock ?? systemClock;
   const catalog = await loadCatalog(options.catalogDir ?? config.catalogDir);
   const sources = new Map<string, SourceAdapter>();

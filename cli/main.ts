@@ -11,7 +11,7 @@ import { registerDemoCommands } from "./commands/demo-commands.js";
 import { registerEvalCommand } from "./commands/eval-command.js";
 import { registerRunsCommands } from "./commands/runs-commands.js";
 import { registerSqlCommand } from "./commands/sql-command.js";
-import { exitCodes } from "./exit-codes.js";
+import { exitCodeHelp, exitCodes } from "./exit-codes.js";
 import { reportError } from "./report-error.js";
 
 export interface MainOptions {
@@ -39,7 +39,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .description("Skiff answers plain-English data questions from your catalog's sources, with caveats and every query behind the answer.")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
-    .showHelpAfterError("(run with --help for usage)");
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", `\n${exitCodeHelp}`);
   registerAskCommand(program, ctx);
   registerChatCommand(program, ctx);
   registerSqlCommand(program, ctx);

@@ -3,14 +3,14 @@ import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { fixedClock } from "../../shared/clock.js";
+import { fixedClock, systemClock } from "../../shared/clock.js";
 import { isSkiffError } from "../../shared/errors.js";
 import type { RunRecord } from "../../shared/run-record.js";
 import { answerQuestion } from "../../workers/pipeline/answer-question.js";
 import { choosePlanner } from "../create-planner.js";
 import { createRuntime } from "../create-runtime.js";
 import { exitCodes } from "../exit-codes.js";
-import { parseAsOf } from "../parse-as-of.js";
+import { asOfHelp, parseAsOf } from "../parse-as-of.js";
 import { formatRun } from "../render/print-run.js";
 import type { CommandContext } from "./catalog-commands.js";
 
@@ -21,7 +21,7 @@ export function registerChatCommand(program: Command, ctx: CommandContext): void
   program
     .command("chat")
     .description("ask questions one after another; follow-ups see the conversation so far (exit, or Ctrl-D, ends it)")
-    .option("--as-of <iso>", "answer as of this time (default: now)")
+    .option("--as-of <iso>", `answer as of this time (default: now): ${asOfHelp}`)
     .option("--catalog <dir>", "catalog folder (default: SKIFF_CATALOG, else the demo catalog)")
     .option("--planner <kind>", "semantic (ignores the conversation) or claude (default: claude when ANTHROPIC_API_KEY is set)")
     .action(async (options: { asOf?: string; catalog?: string; planner?: string }) => {
@@ -47,9 +47,10 @@ export function registerChatCommand(program: Command, ctx: CommandContext): void
           if (farewells.has(question.toLowerCase())) break;
           if (question !== "") {
             try {
+              // As of --as-of; stamped with when it really ran, so the runs keep their order.
               const record = await answerQuestion(
-                { ...runtime, deadlineMs: runtime.config.limits.runDeadlineMs },
-                { question, asker: userInfo().username, threadId, history },
+                { ...runtime, clock: systemClock, deadlineMs: runtime.config.limits.runDeadlineMs },
+                { question, asker: userInfo().username, threadId, history, ...(asOf ? { asOf } : {}) },
               );
               history.push(record);
               ctx.io.out(`${formatRun(record)}\n`);

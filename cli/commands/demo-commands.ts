@@ -5,7 +5,7 @@ import { loadDemoServersConfig } from "../../shared/config-demo-servers.js";
 import { loadDemoServers } from "../../workers/demo/load/load-demo-servers.js";
 import { seedDemoLake } from "../../workers/demo/seed-demo-lake.js";
 import { exitCodes } from "../exit-codes.js";
-import { parseAsOf } from "../parse-as-of.js";
+import { asOfHelp, parseAsOf } from "../parse-as-of.js";
 import type { CommandContext } from "./catalog-commands.js";
 
 /** `skiff demo seed` and `skiff demo load`. */
@@ -14,7 +14,7 @@ export function registerDemoCommands(program: Command, ctx: CommandContext): voi
   demo
     .command("seed")
     .description("write the deterministic demo lake (same --as-of and --scale give the same rows)")
-    .option("--as-of <iso>", "the lake's now (default: now)")
+    .option("--as-of <iso>", `the lake's now (default: now): ${asOfHelp}`)
     .option("--scale <n>", "row-count multiplier", "1")
     .option("--out <file>", "DuckDB file to write (default: SKIFF_DEMO_DB, else .skiff/demo.duckdb)")
     .action(async (options: { asOf?: string; scale: string; out?: string }) => {

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { runStatement } from "../../workers/pipeline/run-statement.js";
 import { createRuntime } from "../create-runtime.js";
+import { describeFailedRun } from "../describe-failed-run.js";
 import { exitCodes } from "../exit-codes.js";
 import { formatRun } from "../render/print-run.js";
 import { toJsonOutput } from "../render/to-json-output.js";
@@ -25,6 +26,7 @@ export function registerSqlCommand(program: Command, ctx: CommandContext): void 
         const { record } = await runStatement(runtime, { source: options.source, sql: words.join(" "), asker: userInfo().username });
         if (options.json) ctx.io.out(JSON.stringify(toJsonOutput(record)));
         else if (record.status === "answered") ctx.io.out(formatRun(record, { showSql: false }));
+        else if (record.status === "failed") ctx.io.err(`skiff: ${await describeFailedRun(record, runtime)}`);
         else ctx.io.err(`skiff: ${record.answer}`);
         ctx.setExitCode(exitByStatus[record.status]);
       } finally {
