@@ -41,8 +41,9 @@ describe("bigquery source (through @google-cloud/bigquery against the REST fake)
     expect(inserts[0]?.body).toMatchObject({ configuration: { dryRun: true } });
     expect(inserts[1]?.body).toMatchObject({ configuration: { query: { maximumBytesBilled: "10000000000" } } });
     const pages = fake.calls.filter((c) => c.method === "GET" && c.path.includes("/queries/"));
-    expect(pages.length).toBe(3);
-    expect(pages[1]?.query.pageToken).toBe("10000");
+    // 1,000 rows first, then pages of 10,000 once the rows turn out narrow.
+    expect(pages.map((p) => p.query.maxResults)).toEqual(["1000", "10000", "10000", "10000"]);
+    expect(pages[1]?.query.pageToken).toBe("1000");
     // Every call went to the fake: no token request, nothing to Google.
     expect(fake.calls.every((c) => c.path.startsWith("/bigquery/v2/projects/acme-data/"))).toBe(true);
   });
@@ -50,6 +51,28 @@ describe("bigquery source (through @google-cloud/bigquery against the REST fake)
   it("stops at the row cap and says so", async () => {
     const result = await adapter.query("SELECT account_id FROM `billing.usage_daily`", { ...options, maxRows: 15_000 });
     expect(result).toMatchObject({ rowCount: 15_000, truncated: true });
+  });
+
+  it("cuts long cells and stops at the result byte cap", async () => {
+    await fake.exec("CREATE TABLE billing.notes AS SELECT i AS id, repeat('x', 5000) AS note FROM range(100) t(i)");
+    const result = await adapter.query("SELECT id, note FROM `billing.notes` ORDER BY id", { ...options, maxCellBytes: 1_000, maxResultBytes: 50_000 });
+    expect(result.truncated).toBe(true);
+    expect(result.rowCount).toBeGreaterThan(40);
+    expect(result.rowCount).toBeLessThan(50);
+    expect(result.rows[0]).toEqual([0, expect.stringMatching(/^x+…\[cut at 1000 bytes\]$/)]);
+    for (const [, note] of result.rows) expect(Buffer.byteLength(String(note))).toBeLessThanOrEqual(1_000);
+  });
+
+  it("asks for smaller pages once it has seen wide rows", async () => {
+    await fake.exec("CREATE TABLE billing.mixed AS SELECT i AS id, CASE WHEN i = 0 THEN repeat('x', 5000) ELSE 'n' END AS note FROM range(3000) t(i)");
+    fake.calls.length = 0;
+    const result = await adapter.query("SELECT id, note FROM `billing.mixed` ORDER BY id", options);
+    expect(result).toMatchObject({ rowCount: 3000, truncated: false });
+    const sizes = fake.calls.filter((c) => c.method === "GET" && c.path.includes("/queries/")).map((c) => Number(c.query.maxResults));
+    expect(sizes[0]).toBe(1_000);
+    // 4 MB a page at 5 KB a row.
+    expect(sizes[1]).toBeGreaterThan(700);
+    expect(sizes[1]).toBeLessThan(900);
   });
 
   it("refuses what the dry run says is not a SELECT, before anything runs", async () => {

@@ -5,6 +5,7 @@ import type { Cell, QueryResult } from "../../shared/query-result.js";
 import { bigQueryCell } from "./bigquery/bigquery-cell.js";
 import { bigQueryConnection } from "./bigquery/bigquery-connection.js";
 import { bigQueryError } from "./bigquery/bigquery-error.js";
+import { createResultBudget } from "./limits/create-result-budget.js";
 import { oneStatementAtSource } from "./one-statement-at-source.js";
 import { queryCancelled, queryTimedOut } from "./source-errors.js";
 import { answerSelectOne } from "./answer-select-one.js";
@@ -19,6 +20,10 @@ export interface BigQuerySourceOptions {
 /** Bytes one statement may scan when the catalog sets no `limits.maxBytes`: 10 GB. */
 export const defaultBigQueryMaxBytes = 10_000_000_000;
 const pageSize = 10_000;
+/** Rows the first page asks for, before any row's width is known. */
+const firstPage = 1_000;
+/** About how many bytes one page may bring, judged by the widest row so far (BigQuery itself caps a page near 10 MB). */
+const pageBytes = 4 * 1024 * 1024;
 
 interface RestRow {
   f: Array<{ v: unknown }>;
@@ -40,8 +45,9 @@ interface QueryResultsResponse {
  * A {@link SourceAdapter} over BigQuery. Engine-side guard: a dry run first —
  * only SELECT statement types pass, and the estimated bytes are checked
  * against the source's limit — then the job runs with `maximumBytesBilled` and
- * `jobTimeoutMs`, and results are read page by page up to the row cap. The
- * bytes processed come back on the result for the run record.
+ * `jobTimeoutMs`, and results are read page by page (pages sized to stay a few
+ * MB), each cell cut to the cell cap, up to the row and byte caps. The bytes
+ * processed come back on the result for the run record.
  */
 export function createBigQuerySource(options: BigQuerySourceOptions): SourceAdapter {
   const { source } = options;
@@ -86,26 +92,37 @@ export function createBigQuerySource(options: BigQuerySourceOptions): SourceAdap
         source.name,
         queryOptions,
       );
+      const budget = createResultBudget(queryOptions);
       const rows: Cell[][] = [];
       let fields: SchemaField[] = [];
       let pageToken: string | undefined;
       let bytesProcessed: number | undefined;
       let truncated = false;
-      for (;;) {
+      let widest = 0;
+      while (!truncated) {
         check();
+        const byWidth = widest === 0 ? firstPage : Math.max(1, Math.floor(pageBytes / widest));
+        const maxResults = Math.min(pageSize, byWidth, queryOptions.maxRows + 1 - rows.length);
         const [page, , response] = (await withDeadline(
-          job.getQueryResults({ maxResults: Math.min(pageSize, queryOptions.maxRows + 1 - rows.length), autoPaginate: false, skipParsing: true, timeoutMs: Math.max(1, deadline - Date.now()), ...(pageToken ? { pageToken } : {}) } as never),
+          job.getQueryResults({ maxResults, autoPaginate: false, skipParsing: true, timeoutMs: Math.max(1, deadline - Date.now()), ...(pageToken ? { pageToken } : {}) } as never),
           deadline,
           source.name,
           queryOptions,
         )) as unknown as [RestRow[], unknown, QueryResultsResponse];
         fields = response.schema?.fields ?? fields;
         if (response.totalBytesProcessed !== undefined) bytesProcessed = Number(response.totalBytesProcessed);
-        for (const row of page) rows.push(row.f.map((cell, index) => bigQueryCell(cell.v, fields[index]?.type ?? "STRING")));
-        if (rows.length > queryOptions.maxRows) {
-          rows.length = queryOptions.maxRows;
-          truncated = true;
-          break;
+        for (const row of page) {
+          widest = Math.max(widest, rowWidth(row));
+          if (rows.length === queryOptions.maxRows) {
+            truncated = true;
+            break;
+          }
+          const cells = row.f.map((cell, index) => budget.cell(bigQueryCell(cell.v, fields[index]?.type ?? "STRING")));
+          if (!budget.admit(cells)) {
+            truncated = true;
+            break;
+          }
+          rows.push(cells);
         }
         pageToken = response.pageToken;
         if (!pageToken) break;
@@ -114,7 +131,7 @@ export function createBigQuerySource(options: BigQuerySourceOptions): SourceAdap
         columns: fields.map((field) => ({ name: field.name, type: field.type })),
         rows,
         rowCount: rows.length,
-        truncated,
+        truncated: truncated || budget.truncated,
         ms: Math.round(performance.now() - started),
         ...(bytesProcessed === undefined ? {} : { bytesProcessed }),
       };
@@ -151,6 +168,13 @@ async function withDeadline<T>(work: Promise<T>, deadline: number, source: strin
     clearTimeout(timer);
     if (onAbort) options.signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/** A raw row's size, roughly: text by its length, anything else (numbers, records) a few bytes a field. */
+function rowWidth(row: RestRow): number {
+  let width = 0;
+  for (const cell of row.f) width += (typeof cell.v === "string" ? cell.v.length : 8) + 1;
+  return width;
 }
 
 function formatBytes(bytes: number): string {
