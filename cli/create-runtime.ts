@@ -40,7 +40,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? systemClock;
   const catalog = await loadCatalog(options.catalogDir ?? config.catalogDir);
   const sources = new Map<string, SourceAdapter>();
-  for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
+  for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv, config.limits));
   const engine = createEngine({ catalog, sources, limits: config.limits, clock, logger, piiKey: await loadPiiKey(config.pii) });
   const planner = await createPlanner(options.planner ?? "semantic", { catalog, anthropic: options.anthropic ?? loadAnthropicConfig({}), logger });
   const runStore = createDuckDbRunStore({ path: config.runStorePath });

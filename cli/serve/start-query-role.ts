@@ -13,7 +13,7 @@ export async function startQueryRole(ctx: RoleContext): Promise<RunningRole> {
   const logger = ctx.logger.child({ role: "query" });
   const catalog = await loadCatalog(config.catalogDir);
   const sources = new Map<string, SourceAdapter>();
-  for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv));
+  for (const source of catalog.sources.values()) sources.set(source.name, createSourceAdapter(source, config.sourceEnv, config.limits));
   const engine = createEngine({ catalog, sources, limits: config.limits, clock: ctx.clock, logger, piiKey: await loadPiiKey(config.pii) });
   const worker = await startQueryWorker({ config: ctx.queue, catalog, engine, logger });
   return {

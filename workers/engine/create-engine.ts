@@ -168,6 +168,8 @@ export function createEngine(options: EngineOptions): Engine {
         adapter.query(executable.sql, {
           timeoutMs: source?.limits.timeoutMs ?? limits.queryTimeoutMs,
           maxRows: Math.min(cap, source?.limits.maxRows ?? cap),
+          maxCellBytes: limits.maxCellBytes,
+          maxResultBytes: limits.maxResultBytes,
           ...(runOptions.signal ? { signal: runOptions.signal } : {}),
         }),
       );
