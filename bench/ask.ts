@@ -10,7 +10,7 @@ import { loadConfig } from "../shared/config.js";
 import { createRuntime } from "../cli/create-runtime.js";
 import { answerQuestion } from "../workers/pipeline/answer-question.js";
 import { seedDemoLake } from "../workers/demo/seed-demo-lake.js";
-import { exampleQuestions } from "./example-questions.js";
+import { exampleQuestions } from "../test/fixtures/example-questions.js";
 import type { Table } from "../catalog/model/table-schema.js";
 import { guardSql } from "../workers/engine/guard-sql.js";
 import { createPiiKey } from "../workers/engine/substitute/pii-key.js";

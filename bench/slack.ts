@@ -25,7 +25,7 @@ import { fakeBotUserId, startFakeSlack, type SlackCall } from "../test/fakes/sla
 import { TEST_AS_OF } from "../test/fixtures/demo-lake.js";
 import { deleteKeys } from "../test/fixtures/delete-keys.js";
 import { stackEnv, testSigningSecret } from "../test/fixtures/slack-stack.js";
-import { exampleQuestions } from "./example-questions.js";
+import { exampleQuestions } from "../test/fixtures/example-questions.js";
 
 const throughputQuestions = Number(process.argv[2] ?? 400);
 const latencySeconds = Number(process.argv[3] ?? 20);

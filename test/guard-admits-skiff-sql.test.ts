@@ -21,7 +21,7 @@ import { compileMetricQuery } from "../workers/sql/compile-metric-query.js";
 import { dialectOf, dialects, type Dialect } from "../workers/sql/dialect.js";
 import type { MetricQuery } from "../workers/sql/metric-query.js";
 import { timeGrains } from "../workers/sql/time-grain.js";
-import { exampleQuestions } from "../bench/example-questions.js";
+import { exampleQuestions } from "./fixtures/example-questions.js";
 import { demoLakePath, TEST_AS_OF } from "./fixtures/demo-lake.js";
 
 // The function allowlist must not refuse anything Skiff itself writes or is
