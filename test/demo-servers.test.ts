@@ -112,6 +112,10 @@ describe("the demo on real servers (skiff demo load, catalog/demo-servers)", () 
     expect(up.out).toMatch(/^ok {4}accounts {9}postgres/m);
     expect(up.out).toMatch(/^ok {4}analytics {8}clickhouse/m);
     expect(up.out).toMatch(/^ok {4}billing {10}bigquery/m);
+    // The demo connects as the servers' admin users: said so, and the check still passes.
+    expect(up.out).toMatch(/^warn {2}accounts {9}postgres {3}accounts logs in as postgres, a superuser, which can write anything/m);
+    expect(up.out).toMatch(/^warn {2}analytics {8}clickhouse analytics connects as ClickHouse user default, whose profile has readonly = 0/m);
+    expect(up.out).not.toMatch(/^warn {2}billing/m);
     const down = await skiff({ ...servers, SKIFF_DEMO_CLICKHOUSE_URL: "http://127.0.0.1:1" }, "catalog", "sources");
     expect(down.code).toBe(1);
     expect(down.out).toMatch(/^down {2}analytics {8}clickhouse source analytics is unavailable/m);

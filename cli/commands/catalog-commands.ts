@@ -73,7 +73,7 @@ export function registerCatalogCommands(program: Command, ctx: CommandContext): 
 
   catalog
     .command("sources")
-    .description("check that every source of the catalog answers (a trivial query through its adapter)")
+    .description("check that every source of the catalog answers (a trivial query through its adapter), and warn about credentials that could write")
     .option("--catalog <dir>", "catalog folder (default: SKIFF_CATALOG, else the bundled demo catalog)")
     .action(async (options: { catalog?: string }) => {
       const config = ctx.config();
@@ -81,20 +81,26 @@ export function registerCatalogCommands(program: Command, ctx: CommandContext): 
       const checks = await Promise.all(
         [...loaded.sources.values()].map(async (source) => {
           const started = performance.now();
+          const line = (status: string, text: string) => `${status.padEnd(6)}${source.name.padEnd(16)} ${source.kind.padEnd(10)} ${text}`;
           try {
-            const adapter = createSourceAdapter(source, config.sourceEnv);
+            const adapter = createSourceAdapter(source, config.sourceEnv, config.limits);
             try {
               await adapter.healthCheck();
+              const ms = Math.round(performance.now() - started);
+              // Read-only settings guard every statement; credentials that cannot write are the layer behind them.
+              const warnings = await (adapter.checkCredentials?.() ?? Promise.resolve([])).catch((error: unknown) => [
+                `could not check what its credentials may do: ${error instanceof Error ? error.message : String(error)}`,
+              ]);
+              return { ok: true, lines: [line("ok", `${ms} ms`), ...warnings.map((warning) => line("warn", warning))] };
             } finally {
               await adapter.close();
             }
-            return { ok: true, line: `ok    ${source.name.padEnd(16)} ${source.kind.padEnd(10)} ${Math.round(performance.now() - started)} ms` };
           } catch (error) {
-            return { ok: false, line: `down  ${source.name.padEnd(16)} ${source.kind.padEnd(10)} ${error instanceof Error ? error.message : String(error)}` };
+            return { ok: false, lines: [line("down", error instanceof Error ? error.message : String(error))] };
           }
         }),
       );
-      for (const check of checks) ctx.io.out(check.line);
+      for (const check of checks) for (const text of check.lines) ctx.io.out(text);
       ctx.setExitCode(checks.every((check) => check.ok) ? exitCodes.ok : exitCodes.error);
     });
 
