@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,10 +15,10 @@ import { fakeBotUserId, startFakeSlack, type SlackCall } from "./fakes/slack/sta
 import { TEST_AS_OF } from "./fixtures/demo-lake.js";
 import { deleteKeys } from "./fixtures/delete-keys.js";
 import { answersInThread, isFinalAnswer, stackEnv, testLinkSecret, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
+import { spawnRole } from "./fixtures/spawn-role.js";
 
 // A bot that dies while accepting questions: the next bot's reconciler finishes what it left, and every
 // question it admitted ends with exactly one answer and no placeholder left saying "Looking into it".
-const root = fileURLToPath(new URL("..", import.meta.url));
 const redis = new Redis("redis://127.0.0.1:6379");
 const cleanup: (() => Promise<unknown>)[] = [];
 
@@ -38,26 +37,12 @@ async function stack(name: string, onCall?: (call: SlackCall) => void) {
   return { fake, prefix, env, keyPrefix: `${prefix}:bot` };
 }
 
-/** The bot role in its own process, as production runs it; resolves with its port once it takes events. */
-function spawnBot(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/serve.ts", "bot"], {
-    cwd: root,
-    env: { ...process.env, ...env, SKIFF_LOG_LEVEL: "info", SKIFF_LOG_FORMAT: "json" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  cleanup.push(() => Promise.resolve(child.kill("SIGKILL")));
-  return new Promise((resolve, reject) => {
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${log}`)), 60_000);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      log += chunk.toString();
-      const ready = log.split("\n").find((line) => line.includes('"bot ready"'));
-      if (!ready) return;
-      clearTimeout(timer);
-      resolve({ child, port: (JSON.parse(ready) as { port: number }).port });
-    });
-    child.once("exit", (code) => reject(new Error(`the bot exited with ${String(code)}:\n${log}`)));
-  });
+/** The bot role in its own process, from the build as production runs it; resolves with its port once it takes events. */
+async function spawnBot(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const bot = await spawnRole("bot", env);
+  cleanup.push(() => bot.kill());
+  const ready = await bot.waitForLog((line) => line.includes('"bot ready"'), "bot ready");
+  return { child: bot.child, port: (JSON.parse(ready) as { port: number }).port };
 }
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
