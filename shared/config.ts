@@ -51,6 +51,12 @@ export const configEnvSchema = z.object({
   SKIFF_RUN_DEADLINE_MS: positiveInt(60_000),
   /** Rows one sub-result may carry into a cross-source combine. */
   SKIFF_MAX_TRANSFER_ROWS: positiveInt(100_000),
+  /**
+   * The install's secret for PII pseudonyms (any string of 32+ characters). Every
+   * query worker of an install needs the same one; unset, Skiff keeps a generated
+   * one in SKIFF_HOME/pii.key.
+   */
+  SKIFF_PII_KEY: z.string().min(32, "SKIFF_PII_KEY must be at least 32 characters; generate one with: openssl rand -hex 32").optional(),
   /** How long a freshness check (max of the freshness column) is reused. */
   SKIFF_FRESHNESS_CACHE_MS: z.coerce.number().int().nonnegative().default(60_000),
   /** Bytes one cell may carry; longer ones are cut and the result says so. */
@@ -71,6 +77,8 @@ export interface Config {
   catalogDir: string;
   demoDb: string;
   runStorePath: string;
+  /** Where the PII pseudonym secret comes from: SKIFF_PII_KEY, else the key file under SKIFF_HOME. */
+  pii: { secret: string | undefined; keyPath: string };
   limits: {
     maxRows: number;
     queryTimeoutMs: number;
@@ -112,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogDir: resolve(e.SKIFF_CATALOG ?? join(packageRoot(), "catalog", "demo")),
     demoDb,
     runStorePath: join(home, "runs.duckdb"),
+    pii: { secret: e.SKIFF_PII_KEY, keyPath: join(home, "pii.key") },
     limits: {
       maxRows: e.SKIFF_MAX_ROWS,
       queryTimeoutMs: e.SKIFF_QUERY_TIMEOUT_MS,
