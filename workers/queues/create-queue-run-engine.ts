@@ -1,4 +1,4 @@
-import type { JobsOptions } from "bullmq";
+import type { Job, JobsOptions } from "bullmq";
 import { SkiffError } from "../../shared/errors.js";
 import { jobId } from "../../shared/jobs/queue-names.js";
 import { queryJobResultSchema, type QueryJob } from "../../shared/jobs/query-job.js";
@@ -51,8 +51,9 @@ export function createQueueRunEngine(options: QueueRunEngineOptions): RunEngine 
     }
     const started = performance.now();
     const data: QueryJob = { runId, query: toJobQuery(query), deadlineAt };
+    let job: Job | undefined;
     try {
-      const job = await lane.queue.add("query", data, { ...options.jobOptions, jobId: queryJobId(runId, attempt, query.id) });
+      job = await lane.queue.add("query", data, { ...options.jobOptions, jobId: queryJobId(runId, attempt, query.id) });
       const remaining = deadlineAt - Date.now();
       if (remaining <= 0) throw new SkiffError("QUERY_TIMEOUT", "the run's deadline passed before the query ran");
       const raw: unknown = await job.waitUntilFinished(lane.events, remaining);
@@ -64,13 +65,14 @@ export function createQueueRunEngine(options: QueueRunEngineOptions): RunEngine 
       if (error instanceof SkiffError) return failedQuery(query, error, ms);
       const message = error instanceof Error ? error.message : String(error);
       const timedOut = /timed out|ttl/i.test(message);
-      return failedQuery(
-        query,
-        timedOut
-          ? new SkiffError("QUERY_TIMEOUT", `${query.source} did not answer before the run's deadline; is a query worker running for it?`, { cause: error })
-          : new SkiffError("SOURCE_UNAVAILABLE", `the query worker for ${query.source} failed: ${message}`, { cause: error }),
-        ms,
-      );
+      if (!timedOut) return failedQuery(query, new SkiffError("SOURCE_UNAVAILABLE", `the query worker for ${query.source} failed: ${message}`, { cause: error }), ms);
+      // Which it was tells the asker (and the operator) what to do: a source that hangs, or no worker to run it.
+      const state = await job?.getState().catch(() => "unknown");
+      const why =
+        state === "waiting" || state === "prioritized" || state === "delayed"
+          ? `no query worker took the query for ${query.source} before the run's deadline (${Math.round(ms / 1000)} s); the workers are busy or none is running for it`
+          : `${query.source} did not answer within the run's deadline (${Math.round(ms / 1000)} s)`;
+      return failedQuery(query, new SkiffError("QUERY_TIMEOUT", why, { cause: error }), ms);
     }
   };
 
