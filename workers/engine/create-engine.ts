@@ -162,12 +162,13 @@ export function createEngine(options: EngineOptions): Engine {
     const caveatsPromise = tableCaveats(query, tables);
     const source = catalog.sources.get(query.source);
     const cap = query.saveAs === undefined ? limits.maxRows : limits.maxTransferRows;
+    const maxRows = Math.min(cap, source?.limits.maxRows ?? cap);
     let raw: QueryResult;
     try {
       raw = await limiterFor(query.source)(() =>
         adapter.query(executable.sql, {
           timeoutMs: source?.limits.timeoutMs ?? limits.queryTimeoutMs,
-          maxRows: Math.min(cap, source?.limits.maxRows ?? cap),
+          maxRows,
           maxCellBytes: limits.maxCellBytes,
           maxResultBytes: limits.maxResultBytes,
           ...(runOptions.signal ? { signal: runOptions.signal } : {}),
@@ -181,7 +182,7 @@ export function createEngine(options: EngineOptions): Engine {
     const piiCaveat =
       executable.substituted.length === 0 ? undefined : piiMaskedCaveat({ substituted: executable.substituted, tokens: tokenizeSql(query.sql, false) ?? [], result });
     const caveats = await caveatsPromise;
-    if (result.truncated) caveats.push(truncatedCaveat(result.rowCount));
+    if (result.truncated) caveats.push(truncatedCaveat(result, maxRows));
     if (piiCaveat) caveats.push(piiCaveat);
     const ms = elapsed();
     logger.debug({ query: query.id, source: query.source, rows: result.rowCount, ms }, "query ran");

@@ -112,7 +112,7 @@ export async function openScratch(options: ScratchOptions): Promise<Scratch> {
         connection.disconnectSync();
       }
       const caveats: Caveat[] = [];
-      if (result.truncated) caveats.push(truncatedCaveat(result.rowCount));
+      if (result.truncated) caveats.push(truncatedCaveat(result));
       const inputs = tables.map((table) => ({ table, rows: rowCounts.get(table) ?? 0 }));
       if (result.rowCount === 0 && inputs.length >= 2 && inputs.every((input) => input.rows > 0)) {
         caveats.push({
