@@ -88,7 +88,7 @@ describe("guardSql rules", () => {
     expect(pending.message).toContain("pending review");
     const bare = rejection(() => guard("select * from http_requests"));
     expect(bare.message).toContain("write it as analytics.http_requests");
-    const tableFunction = rejection(() => guard("select * from range(10)"));
+    const tableFunction = rejection(() => guard("select * from unnest(zone_ids)"));
     expect(tableFunction.rule).toBe("unknown-table");
     expect(tableFunction.message).toContain("table function");
   });

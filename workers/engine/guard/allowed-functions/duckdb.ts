@@ -45,7 +45,7 @@ export const duckdbAllowedFunctions: readonly string[] = [
   "array_position", "list_distinct", "array_distinct", "list_sort", "array_sort", "list_reverse_sort", "array_reverse_sort", "list_slice",
   "array_slice", "list_concat", "array_concat", "list_cat", "array_cat", "flatten", "list_unique", "array_unique", "list_transform",
   "array_transform", "list_apply", "array_apply", "apply", "list_filter", "array_filter", "filter", "list_reduce", "array_reduce", "reduce",
-  "list_sum", "list_avg", "list_min", "list_max", "list_count", "generate_series", "range", "struct_pack", "struct_extract", "map",
+  "list_sum", "list_avg", "list_min", "list_max", "list_count", "struct_pack", "struct_extract", "map",
   "map_extract", "element_at", "cardinality", "map_keys", "map_values",
   // identifiers that carry no data
   "uuid", "gen_random_uuid",

@@ -8,6 +8,15 @@ import { standardSqlFunctions } from "./standard.js";
 import { trinoAllowedFunctions } from "./trino.js";
 
 const lowerSet = (...lists: ReadonlyArray<readonly string[]>): ReadonlySet<string> => new Set(lists.flat().map((name) => name.toLowerCase()));
+const without = (names: ReadonlySet<string>, left: readonly string[]): ReadonlySet<string> => new Set([...names].filter((name) => !left.includes(name)));
+
+/**
+ * DuckDB builds a list or a repeated value inside the process, outside its
+ * memory_limit and before any cell cap can cut it: `SELECT range(500000) FROM t`
+ * over a thousand rows took 6 GB. Functions that make a value many times larger
+ * than their input stay off its list (generate_series and range are not on it at all).
+ */
+const duckdbUnbounded = ["repeat", "list_resize", "array_resize"];
 
 /**
  * Per dialect, every function a statement may call, lower-cased (one data file
@@ -16,7 +25,7 @@ const lowerSet = (...lists: ReadonlyArray<readonly string[]>): ReadonlySet<strin
  * the query text, even when an engine's read-only mode would stop it.
  */
 export const allowedFunctions: Readonly<Record<Dialect, ReadonlySet<string>>> = {
-  duckdb: lowerSet(standardSqlFunctions, duckdbAllowedFunctions),
+  duckdb: without(lowerSet(standardSqlFunctions, duckdbAllowedFunctions), duckdbUnbounded),
   postgres: lowerSet(standardSqlFunctions, postgresAllowedFunctions),
   clickhouse: lowerSet(standardSqlFunctions, clickhouseAggregateFunctions, clickhouseAllowedFunctions),
   bigquery: lowerSet(standardSqlFunctions, bigqueryAllowedFunctions),
