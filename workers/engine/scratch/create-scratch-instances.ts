@@ -1,7 +1,13 @@
 import { DuckDBInstance } from "@duckdb/node-api";
+import { sourceLimitDefaults } from "../../../shared/config.js";
 
-/** Settings every scratch database runs under: no files, no network, settings locked. */
-const scratchSettings = { enable_external_access: "false", lock_configuration: "true" };
+/** Nothing outside the database, settings locked, and the same memory and thread bounds as a DuckDB source. */
+export const scratchSettings = {
+  enable_external_access: "false",
+  lock_configuration: "true",
+  memory_limit: sourceLimitDefaults.duckdbMemoryLimit,
+  threads: String(sourceLimitDefaults.duckdbThreads),
+};
 
 /** Clean instances kept for the next runs; more than this are closed. */
 const poolSize = 2;

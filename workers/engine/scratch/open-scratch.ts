@@ -5,6 +5,8 @@ import { SkiffError, isSkiffError } from "../../../shared/errors.js";
 import type { Logger } from "../../../shared/logger.js";
 import type { Cell, QueryResult } from "../../../shared/query-result.js";
 import { readDuckDbResult } from "../../sources/duckdb/read-duckdb-result.js";
+import { runWithDeadline } from "../../sources/limits/run-with-deadline.js";
+import { scratchSettings } from "./create-scratch-instances.js";
 import { truncatedCaveat } from "../caveats/truncated-caveat.js";
 import { scrubEngineError } from "../errors/scrub-engine-error.js";
 import { guardSql } from "../guard-sql.js";
@@ -48,7 +50,7 @@ const scratchName = /^[a-z][a-z0-9_]*$/;
  */
 export async function openScratch(options: ScratchOptions): Promise<Scratch> {
   const { limits, logger } = options;
-  const instance = options.instance ?? (await DuckDBInstance.create(":memory:", { enable_external_access: "false", lock_configuration: "true" }));
+  const instance = options.instance ?? (await DuckDBInstance.create(":memory:", scratchSettings));
   const rowCounts = new Map<string, number>();
   let closed = false;
 
@@ -100,17 +102,26 @@ export async function openScratch(options: ScratchOptions): Promise<Scratch> {
     try {
       tables = guardSql({ sql, dialect: "duckdb", allowedTables: [...rowCounts.keys()] }).tables;
       const connection = await connect();
-      let result: QueryResult;
-      try {
-        result = await readDuckDbResult(connection, sql, {
+      const reading = readDuckDbResult(connection, sql, {
+        source: "scratch",
+        maxRows: limits.maxRows,
+        timeoutMs: limits.queryTimeoutMs,
+        ...(queryOptions.signal ? { signal: queryOptions.signal } : {}),
+      });
+      // As for DuckDB sources: disconnect only once DuckDB lets go, and stop waiting at the deadline
+      // even when the statement ignores its interrupt.
+      const release = () => connection.disconnectSync();
+      reading.then(release, release);
+      const result: QueryResult = await runWithDeadline(
+        {
           source: "scratch",
-          maxRows: limits.maxRows,
           timeoutMs: limits.queryTimeoutMs,
           ...(queryOptions.signal ? { signal: queryOptions.signal } : {}),
-        });
-      } finally {
-        connection.disconnectSync();
-      }
+          interrupt: () => connection.interrupt(),
+          abandon: () => undefined,
+        },
+        () => reading,
+      );
       const caveats: Caveat[] = [];
       if (result.truncated) caveats.push(truncatedCaveat(result));
       const inputs = tables.map((table) => ({ table, rows: rowCounts.get(table) ?? 0 }));
