@@ -32,6 +32,13 @@ export interface ReconcileReport {
 export const defaultGraceMs = 5_000;
 const pageSize = 200;
 const maxPages = 50;
+/**
+ * How long one bot holds the sweep: longer than a sweep normally takes, and
+ * short because a bot that dies mid-sweep holds up the next bot's recovery
+ * for this long. A sweep that outlives it overlaps another bot's, which is
+ * safe: every step it takes is idempotent.
+ */
+const sweepLockMs = 10_000;
 const releaseLock = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
 /**
@@ -50,7 +57,7 @@ export async function reconcileQuestions(deps: BotDeps, client: webApi.WebClient
   const { redis, keyPrefix, logger, metrics } = deps;
   const lockKey = `${keyPrefix}:reconciling`;
   const token = randomUUID();
-  if ((await redis.set(lockKey, token, "PX", 60_000, "NX")) !== "OK") return { ...report, skipped: true };
+  if ((await redis.set(lockKey, token, "PX", sweepLockMs, "NX")) !== "OK") return { ...report, skipped: true };
   try {
     const { pending, pendingAt } = pendingKeys(keyPrefix);
     const [seconds, micros] = await redis.time();
