@@ -7,6 +7,7 @@ import type { RunFeedbackStore } from "../shared/run-feedback.js";
 import type { RunStore } from "../shared/run-store/run-store.js";
 import type { WaitEstimator } from "./ask/create-wait-estimator.js";
 import type { BotMetrics } from "./metrics/create-bot-metrics.js";
+import type { AfterAck } from "./slack/create-after-ack.js";
 
 /** What the bot's listeners, answer renderer, reconciler and web routes share. */
 export interface BotDeps {
@@ -24,6 +25,8 @@ export interface BotDeps {
   waitEstimator: WaitEstimator;
   runStore: RunStore & RunFeedbackStore;
   metrics: BotMetrics;
+  /** Where listeners put what follows Slack's ack (admission comes before it); the bot waits for it on close. */
+  afterAck: AfterAck;
   logger: Logger;
   clock: Clock;
 }

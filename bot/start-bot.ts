@@ -20,7 +20,9 @@ import { startReconciler } from "./ask/start-reconciler.js";
 import type { BotDeps } from "./bot-deps.js";
 import { createBotMetrics } from "./metrics/create-bot-metrics.js";
 import { registerListeners } from "./register-listeners.js";
+import { AckAfterListenersReceiver } from "./slack/ack-after-listeners-receiver.js";
 import { boltLogger } from "./slack/bolt-logger.js";
+import { createAfterAck } from "./slack/create-after-ack.js";
 import { slackClientOptions } from "./slack/slack-call-limits.js";
 import { createWebHandler } from "./web/create-web-handler.js";
 
@@ -29,8 +31,6 @@ export interface BotOptions {
   queue: QueueConfig;
   runStore: RunStore & RunFeedbackStore;
   logger: Logger;
-  /** Ignored: a question's run id derives from its Slack message, so a redelivered or re-driven question is the same run. */
-  newRunId?: () => string;
   clock?: Clock;
   /** Catalog sources whose query queues /metrics reports. @defaultValue none */
   querySources?: readonly string[];
@@ -81,6 +81,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
 
   const retention = jobRetention(queueConfig);
+  const afterAck = createAfterAck({ logger, onError: () => metrics.errors.inc({ kind: "listener" }) });
   const deps: BotDeps = {
     slack,
     redis,
@@ -92,6 +93,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     waitEstimator: createWaitEstimator({ waitingCount: () => questions.getWaitingCount(), slots: slack.agentSlots ?? queueConfig.agentConcurrency, maxWaitMs: slack.maxWaitMs }),
     runStore: options.runStore,
     metrics,
+    afterAck,
     logger,
     clock: options.clock ?? systemClock,
   };
@@ -99,15 +101,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const clientOptions = slackClientOptions(slack.apiUrl);
   const routeHandler = (req: Parameters<typeof web>[0], res: Parameters<typeof web>[1]) => void web(req, res);
 
+  // Slack is acknowledged once the listeners settle, and they await only admission (bounded well within Slack's 3 s): an acked
+  // question is recorded as pending, and everything after (deps.afterAck) is recoverable by the reconciler.
   let app: App;
   let webServer: Server | undefined;
   if (slack.appToken) {
-    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, clientOptions, logger: boltLogger(logger), logLevel: LogLevel.WARN });
+    const receiver = new AckAfterListenersReceiver({ appToken: slack.appToken, installerOptions: { clientOptions }, logger: boltLogger(logger), logLevel: LogLevel.WARN });
+    app = new App({ token: slack.botToken, receiver, clientOptions, logger: boltLogger(logger), logLevel: LogLevel.WARN });
   } else {
     const receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
-      // Acknowledge before the listeners run (within Slack's 3 s however slow Redis or Slack are); what happens next is recoverable.
-      processBeforeResponse: false,
+      // The HTTP response is the ack: sent when the listeners settle, not when Bolt calls ack() (before them, for events).
+      processBeforeResponse: true,
       endpoints: "/slack/events",
       customRoutes: webPaths.map((path) => ({ path, method: ["GET"], handler: routeHandler })),
       logger: boltLogger(logger),
@@ -146,8 +151,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return {
     port,
     async close() {
-      // Stop taking events first, then let in-flight answers finish.
+      // Stop taking events first, then let what follows their acks and the in-flight answers finish.
       await app.stop();
+      await afterAck.drain();
       await reconciler.close();
       if (webServer) await new Promise<void>((resolve) => webServer?.close(() => resolve()));
       await answers.close();

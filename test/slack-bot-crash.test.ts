@@ -81,7 +81,7 @@ describe("a bot that dies while accepting questions", { timeout: 240_000 }, () =
       eventAt: Date.now(),
     };
     // Exactly what a bot killed right after admission leaves: the question pending, no AskJob, no placeholder.
-    expect((await admitQuestion(redis, keyPrefix, { user: "UDIED", dedupeKeys: [questionKey, "event:EvDied1"], perMinute: 10, job })).kind).toBe("admitted");
+    expect((await admitQuestion(redis, keyPrefix, { user: "UDIED", dedupeKeys: [questionKey, "event:EvDied1"], perMinute: 10, record: job })).kind).toBe("admitted");
 
     const roles = await startRoles({ roles: ["query", "agent", "bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger });
     cleanup.push(() => roles.close());

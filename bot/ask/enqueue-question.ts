@@ -1,5 +1,6 @@
 import { askJobId, type AskJob } from "../../shared/jobs/ask-job.js";
 import type { BotDeps } from "../bot-deps.js";
+import { withTimeout } from "./with-timeout.js";
 
 const enqueueTimeoutMs = 3_000;
 
@@ -10,13 +11,5 @@ const enqueueTimeoutMs = 3_000;
  * enqueues it once the queue answers.
  */
 export async function enqueueQuestion(deps: Pick<BotDeps, "questions" | "askJobOptions">, job: AskJob): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the questions queue did not answer within ${enqueueTimeoutMs} ms`)), enqueueTimeoutMs);
-  });
-  try {
-    await Promise.race([deps.questions.add("ask", job, { ...deps.askJobOptions, jobId: askJobId(job.runId) }), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withTimeout(deps.questions.add("ask", job, { ...deps.askJobOptions, jobId: askJobId(job.runId) }), enqueueTimeoutMs, "the questions queue");
 }

@@ -14,8 +14,10 @@ import { deleteKeys } from "../../test/fixtures/delete-keys.js";
 import { createMemoryRunStore } from "../../test/fixtures/memory-run-store.js";
 import type { BotDeps } from "../bot-deps.js";
 import { createBotMetrics } from "../metrics/create-bot-metrics.js";
+import { createAfterAck } from "../slack/create-after-ack.js";
 import { slackClientOptions } from "../slack/slack-call-limits.js";
 import { admitQuestion } from "./admit-question.js";
+import type { AwaitingEcho } from "./pending-question.js";
 import { createWaitEstimator } from "./create-wait-estimator.js";
 import { reconcileQuestions } from "./reconcile-questions.js";
 import { pendingKeys, runKeys } from "./run-keys.js";
@@ -45,6 +47,7 @@ beforeAll(async () => {
     waitEstimator: createWaitEstimator({ waitingCount: () => questions.getWaitingCount(), slots: 1, maxWaitMs: 20_000 }),
     runStore,
     metrics: createBotMetrics({ queues: [], defaultMetrics: false }),
+    afterAck: createAfterAck({ logger: silentLogger }),
     logger: silentLogger,
     clock: systemClock,
   };
@@ -59,9 +62,20 @@ afterAll(async () => {
 async function admitted(): Promise<AskJob> {
   const n = ++seq;
   const job: AskJob = { runId: `r_rec${n}`, question: "q", asker: `U${n}`, surface: "mention", channel: "CREC", threadTs: `1764499000.${String(n).padStart(6, "0")}`, newThread: true, eventAt: 1 };
-  await admitQuestion(redis, deps.keyPrefix, { user: job.asker, dedupeKeys: [`msg:CREC:${job.threadTs}`], perMinute: 10, job });
+  await admitQuestion(redis, deps.keyPrefix, { user: job.asker, dedupeKeys: [`msg:CREC:${job.threadTs}`], perMinute: 10, record: job });
   return job;
 }
+
+/** An /ask question as a bot that died right after admitting it leaves it: pending, its "asked:" message never posted. */
+async function admittedSlash(): Promise<AwaitingEcho> {
+  const n = ++seq;
+  const question: AwaitingEcho = { runId: `r_rec${n}`, question: `slash question ${n}`, asker: `USLASH${n}`, surface: "slash", channel: `CSLASH${n}`, newThread: true, eventAt: Date.now(), awaiting: "echo" };
+  await admitQuestion(redis, deps.keyPrefix, { user: question.asker, dedupeKeys: [`cmd:T${n}`], perMinute: 10, record: question });
+  return question;
+}
+
+const echoesIn = (channel: string) => fake.callsTo("chat.postMessage").filter((c) => c.params.channel === channel && !c.params.thread_ts && c.response.ok === true);
+const pendingJob = async (runId: string) => JSON.parse((await redis.hget(pendingKeys(deps.keyPrefix).pending, runId)) ?? "null") as unknown;
 
 const placeholdersIn = (threadTs: string) => fake.callsTo("chat.postMessage").filter((c) => c.params.thread_ts === threadTs && c.response.ok === true);
 const pending = async (runId: string) => (await redis.hexists(pendingKeys(deps.keyPrefix).pending, runId)) === 1;
@@ -124,6 +138,44 @@ describe("reconcileQuestions", () => {
     await redis.zadd(pendingKeys(deps.keyPrefix).pendingAt, 1, job.runId);
     await reconcileQuestions(deps, client, { graceMs: 0 });
     expect(await pending(job.runId)).toBe(false);
+  });
+
+  it("posts the /ask message of a question whose bot died before it, then queues the question under it with a placeholder, once", async () => {
+    const question = await admittedSlash();
+    expect(await reconcileQuestions(deps, client, { graceMs: 0 })).toMatchObject({ echoes: 1 });
+    const [echo] = echoesIn(question.channel);
+    expect(echo?.params.text).toBe(`<@${question.asker}> asked: ${question.question}`);
+    expect(echo?.params.metadata).toEqual({ event_type: "skiff_question", event_payload: { run_id: question.runId } });
+    const threadTs = String(echo?.response.ts);
+    const { awaiting: _awaiting, ...fields } = question;
+    const job: AskJob = { ...fields, threadTs };
+    expect(await pendingJob(question.runId)).toEqual(job);
+    expect((await questions.getJob(askJobId(question.runId)))?.data).toEqual(job);
+    expect(placeholdersIn(threadTs)).toHaveLength(1);
+
+    expect(await reconcileQuestions(deps, client, { graceMs: 0 })).toMatchObject({ echoes: 0, enqueued: 0, placeholders: 0 });
+    expect(echoesIn(question.channel)).toHaveLength(1);
+    expect(placeholdersIn(threadTs)).toHaveLength(1);
+  });
+
+  it("finds an /ask message whose poster died mid-call in the channel instead of posting a second", async () => {
+    const question = await admittedSlash();
+    const lost = await client.chat.postMessage({ channel: question.channel, text: "asked", metadata: { event_type: "skiff_question", event_payload: { run_id: question.runId } } });
+    await redis.set(runKeys(deps.keyPrefix, question.runId).echo, "?");
+    await reconcileQuestions(deps, client, { graceMs: 0 });
+    expect(echoesIn(question.channel)).toHaveLength(1);
+    expect(await pendingJob(question.runId)).toMatchObject({ runId: question.runId, threadTs: lost.ts });
+    expect((await questions.getJob(askJobId(question.runId)))?.data).toMatchObject({ threadTs: lost.ts });
+  });
+
+  it("takes back an /ask question Slack refuses to post, without counting it against the asker", async () => {
+    const question = await admittedSlash();
+    fake.failNext("chat.postMessage", "not_in_channel", { when: (params) => params.channel === question.channel });
+    await reconcileQuestions(deps, client, { graceMs: 0 });
+    expect(await pending(question.runId)).toBe(false);
+    expect(await redis.zcard(`${deps.keyPrefix}:rate:${question.asker}`)).toBe(0);
+    expect(await questions.getJob(askJobId(question.runId))).toBeUndefined();
+    expect(await reconcileQuestions(deps, client, { graceMs: 0 })).toMatchObject({ echoes: 0 });
   });
 
   it("lets one of several bots sweep at a time, and the question is driven once", async () => {

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import { finalAnswerJobId, type AnswerJob } from "../../shared/jobs/answer-job.js";
-import { askJobId, askJobSchema, type AskJob } from "../../shared/jobs/ask-job.js";
+import { askJobId, type AskJob } from "../../shared/jobs/ask-job.js";
 import type { BotDeps } from "../bot-deps.js";
 import { botReplies } from "./bot-replies.js";
 import { enqueueQuestion } from "./enqueue-question.js";
+import { parsePendingQuestion, type AwaitingEcho } from "./pending-question.js";
 import { postPlaceholder } from "./post-placeholder.js";
+import { postQuestionEcho } from "./post-question-echo.js";
 import { pendingKeys, runKeys } from "./run-keys.js";
 
 export interface ReconcileOptions {
@@ -25,6 +27,8 @@ export interface ReconcileReport {
   placeholders: number;
   /** Questions whose AskJob failed for good without the thread being told: told now. */
   failed: number;
+  /** /ask questions whose bot died before their "asked:" message (their thread) went up: posted, queued and given a placeholder now. */
+  echoes: number;
   /** Answered, or given up: no longer pending. */
   settled: number;
 }
@@ -44,7 +48,8 @@ const releaseLock = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.
 /**
  * One sweep over the questions admitted and not yet answered: enqueue those
  * whose AskJob is missing (the bot died between admission and enqueue, or
- * the queue was unreachable), post the placeholders Slack never got, tell the
+ * the queue was unreachable), post the "asked:" message of an /ask question
+ * whose bot died before it, post the placeholders Slack never got, tell the
  * thread when its AskJob failed for good and nobody said so, and take answered
  * ones off the list. Idempotent: job ids are the questions' own and a
  * placeholder is posted under the run's lock only when there is none, so
@@ -53,7 +58,7 @@ const releaseLock = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.
  * questions.
  */
 export async function reconcileQuestions(deps: BotDeps, client: webApi.WebClient, options: ReconcileOptions = {}): Promise<ReconcileReport> {
-  const report: ReconcileReport = { skipped: false, checked: 0, enqueued: 0, placeholders: 0, failed: 0, settled: 0 };
+  const report: ReconcileReport = { skipped: false, checked: 0, enqueued: 0, placeholders: 0, failed: 0, echoes: 0, settled: 0 };
   const { redis, keyPrefix, logger, metrics } = deps;
   const lockKey = `${keyPrefix}:reconciling`;
   const token = randomUUID();
@@ -63,12 +68,12 @@ export async function reconcileQuestions(deps: BotDeps, client: webApi.WebClient
     const [seconds, micros] = await redis.time();
     const now = Number(seconds) * 1_000 + Math.floor(Number(micros) / 1_000);
     const work: Promise<void>[] = [];
-    const counted = { enqueue: "enqueued", failed: "failed", placeholder: "placeholders" } as const;
+    const counted = { enqueue: "enqueued", failed: "failed", placeholder: "placeholders", echo: "echoes" } as const;
     const recover = (runId: string, step: keyof typeof counted, action: () => Promise<unknown>) =>
       work.push(
         action().then(
           (outcome) => {
-            // Someone else posted the placeholder, or the answer, in the meantime.
+            // Someone else posted the placeholder, the echo or the answer in the meantime.
             if (outcome === "exists" || outcome === "answered") return;
             report[counted[step]] += 1;
             metrics.recovered.inc({ step });
@@ -102,10 +107,10 @@ export async function reconcileQuestions(deps: BotDeps, client: webApi.WebClient
       for (const [i, runId] of runIds.entries()) {
         const [raw, admittedAt, answered, placeholder, hasAskJob, askJobFailed, hasFinal] = results.slice(i * 7, i * 7 + 7);
         report.checked += 1;
-        const job = typeof raw === "string" ? parseJob(raw) : undefined;
+        const record = typeof raw === "string" ? parsePendingQuestion(raw) : undefined;
         const age = now - Number(admittedAt ?? now);
-        if (!job || answered === 1 || age > (options.giveUpAfterMs ?? 3_600_000)) {
-          if (job && answered !== 1) {
+        if (!record || answered === 1 || age > (options.giveUpAfterMs ?? 3_600_000)) {
+          if (record && answered !== 1) {
             logger.error({ run: runId, ageMs: age }, "gave up on a question whose answer never reached its thread");
             metrics.errors.inc({ kind: "question_abandoned" });
           }
@@ -113,6 +118,11 @@ export async function reconcileQuestions(deps: BotDeps, client: webApi.WebClient
           settling += 1;
           continue;
         }
+        if (record.kind === "echo") {
+          recover(runId, "echo", () => echoAndQueue(deps, client, record.question));
+          continue;
+        }
+        const { job } = record;
         if (hasFinal === 1) continue;
         if (hasAskJob !== 1) recover(runId, "enqueue", () => enqueueQuestion(deps, job));
         else if (askJobFailed !== null) recover(runId, "failed", () => tellFailed(deps, job));
@@ -134,13 +144,21 @@ export async function reconcileQuestions(deps: BotDeps, client: webApi.WebClient
   return report;
 }
 
-function parseJob(raw: string): AskJob | undefined {
-  try {
-    const parsed = askJobSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
+/** An /ask question admitted by a bot that died before its echo: the echo (found again if it landed), then the AskJob and the placeholder. */
+async function echoAndQueue(deps: BotDeps, client: webApi.WebClient, question: AwaitingEcho): Promise<"echoed" | "exists"> {
+  const echo = await postQuestionEcho(deps, client, question);
+  if (echo.kind === "elsewhere") return "exists";
+  if (echo.kind === "refused") {
+    // No response_url here to tell the asker privately; the question is taken back rather than left to fail again.
+    deps.metrics.errors.inc({ kind: "echo_refused" });
+    deps.logger.warn({ err: echo.error, run: question.runId, channel: question.channel }, "Slack refused an /ask question's echo after its bot died; the question was dropped");
+    return "exists";
   }
+  await enqueueQuestion(deps, echo.job);
+  await postPlaceholder(deps, client, echo.job, botReplies.placeholder, { waitMs: 0 }).catch((error: unknown) =>
+    deps.logger.debug({ err: error, run: question.runId }, "could not post the placeholder in this sweep"),
+  );
+  return "echoed";
 }
 
 /** The agent tells the thread when a question runs out of tries; this covers the case where that hand-off itself was lost. */

@@ -7,6 +7,8 @@ export interface RunKeys {
   answered: string;
   /** The placeholder's ts, once it was posted. */
   placeholder: string;
+  /** An /ask question's "asked:" message (its thread): its ts once posted, "?" while a post is under way. */
+  echo: string;
   /** Hash: run id → the AskJob of every question admitted and not yet answered. */
   pending: string;
   /** Sorted set: the same run ids, scored by when they were admitted (ms, Redis time). */
@@ -23,6 +25,7 @@ export function runKeys(keyPrefix: string, runId: string): RunKeys {
     lock: `${keyPrefix}:lock:${runId}`,
     answered: `${keyPrefix}:answered:${runId}`,
     placeholder: `${keyPrefix}:placeholder:${runId}`,
+    echo: `${keyPrefix}:echo:${runId}`,
     ...pendingKeys(keyPrefix),
   };
 }

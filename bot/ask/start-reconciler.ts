@@ -22,7 +22,7 @@ export function startReconciler(deps: BotDeps, client: webApi.WebClient, options
   const sweep = async () => {
     try {
       const report = await reconcileQuestions(deps, client, options);
-      if (report.enqueued + report.placeholders + report.failed > 0) deps.logger.info(report, "reconciled accepted questions");
+      if (report.enqueued + report.placeholders + report.failed + report.echoes > 0) deps.logger.info(report, "reconciled accepted questions");
     } catch (error) {
       deps.logger.warn({ err: error }, "could not reconcile accepted questions; trying again on the next sweep");
     }

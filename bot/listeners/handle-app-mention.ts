@@ -7,7 +7,11 @@ import { slackMessage } from "../render/slack-message.js";
 import { decodeSlackText } from "../slack/decode-slack-text.js";
 import { envelopeSchema, mentionEventSchema, stripMention } from "../slack/slack-payloads.js";
 
-/** `@Skiff <question>` in a channel (or in a thread: the thread is then Skiff's). */
+/**
+ * `@Skiff <question>` in a channel (or in a thread: the thread is then
+ * Skiff's). Resolves once the question is admitted: Slack's ack waits for
+ * that and nothing else.
+ */
 export async function handleAppMention(deps: BotDeps, args: { event: unknown; body: unknown; client: webApi.WebClient; botUserId?: string }): Promise<void> {
   const receivedAt = Date.now();
   const event = mentionEventSchema.safeParse(args.event);
@@ -20,7 +24,7 @@ export async function handleAppMention(deps: BotDeps, args: { event: unknown; bo
   const threadTs = event.data.thread_ts ?? ts;
   const question = decodeSlackText(stripMention(text, args.botUserId));
   if (!question || /^help\b/i.test(question)) {
-    await args.client.chat.postMessage({ channel, thread_ts: threadTs, ...slackMessage(escapeMrkdwn(botReplies.help)) });
+    deps.afterAck.run("answer help", () => args.client.chat.postMessage({ channel, thread_ts: threadTs, ...slackMessage(escapeMrkdwn(botReplies.help)) }));
     return;
   }
   await acceptQuestion(deps, args.client, {

@@ -8,9 +8,13 @@ import { blockActionSchema, feedbackViewSchema } from "../slack/slack-payloads.j
 const blockId = "what_was_wrong";
 const metadataSchema = z.object({ runId: z.string().min(1), channel: z.string().optional(), threadTs: z.string().optional() });
 
-/** 👍: stored with the run; only the person who clicked sees the thanks. */
+/** 👍: stored with the run (after the click is acked); only the person who clicked sees the thanks. */
 export async function handleFeedbackUp(deps: BotDeps, args: { body: unknown; ack: () => Promise<void>; client: webApi.WebClient }): Promise<void> {
   await args.ack();
+  deps.afterAck.run("store 👍", () => feedbackUp(deps, args));
+}
+
+async function feedbackUp(deps: BotDeps, args: { body: unknown; client: webApi.WebClient }): Promise<void> {
   const body = blockActionSchema.safeParse(args.body);
   const runId = body.success ? body.data.actions[0]?.value : undefined;
   if (!body.success || !runId) return;
@@ -21,9 +25,13 @@ export async function handleFeedbackUp(deps: BotDeps, args: { body: unknown; ack
   }
 }
 
-/** 👎: a modal asks what was wrong; the answer is stored with the run on submit. */
+/** 👎: a modal asks what was wrong (opened after the click is acked); the answer is stored with the run on submit. */
 export async function handleFeedbackDown(deps: BotDeps, args: { body: unknown; ack: () => Promise<void>; client: webApi.WebClient }): Promise<void> {
   await args.ack();
+  deps.afterAck.run("open the 👎 form", () => feedbackDown(args));
+}
+
+async function feedbackDown(args: { body: unknown; client: webApi.WebClient }): Promise<void> {
   const body = blockActionSchema.safeParse(args.body);
   const runId = body.success ? body.data.actions[0]?.value : undefined;
   if (!body.success || !runId) return;
@@ -49,9 +57,13 @@ export async function handleFeedbackDown(deps: BotDeps, args: { body: unknown; a
   });
 }
 
-/** The 👎 modal's submission. */
+/** The 👎 modal's submission, stored after it is acked. */
 export async function handleFeedbackView(deps: BotDeps, args: { body: unknown; ack: () => Promise<void> }): Promise<void> {
   await args.ack();
+  deps.afterAck.run("store 👎", () => feedbackView(deps, args));
+}
+
+async function feedbackView(deps: BotDeps, args: { body: unknown }): Promise<void> {
   const body = feedbackViewSchema.safeParse(args.body);
   if (!body.success) return;
   let metadata: z.infer<typeof metadataSchema>;

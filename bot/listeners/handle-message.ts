@@ -1,13 +1,13 @@
 import type { webApi } from "@slack/bolt";
 import { acceptQuestion } from "../ask/accept-question.js";
-import { threadKey } from "../ask/thread-key.js";
 import type { BotDeps } from "../bot-deps.js";
 import { decodeSlackText } from "../slack/decode-slack-text.js";
 import { envelopeSchema, messageEventSchema, stripMention } from "../slack/slack-payloads.js";
 
 /**
  * Plain messages: any DM to the app is a question, and a reply in a thread
- * Skiff answered is a follow-up. Edits, deletions, other subtypes, bots
+ * Skiff answered is a follow-up (whether the thread is Skiff's is checked in
+ * the admission's one round trip). Edits, deletions, other subtypes, bots
  * (Skiff included) and replies that mention Skiff (app_mention has those) are
  * ignored.
  */
@@ -26,18 +26,7 @@ export async function handleMessage(deps: BotDeps, args: { event: unknown; body:
   }
   const isDm = event.data.channel_type === "im";
   const isThreadReply = threadTs !== undefined && threadTs !== ts;
-  if (!isDm) {
-    if (!isThreadReply || (args.botUserId && text.includes(`<@${args.botUserId}`))) return;
-    let ours: number;
-    try {
-      ours = await deps.redis.exists(threadKey(deps.keyPrefix, channel, threadTs));
-    } catch (error) {
-      // Without Redis Skiff cannot tell its threads from others; staying quiet beats answering strangers.
-      deps.logger.warn({ err: error }, "cannot check whether a thread is Skiff's while Redis is unreachable");
-      return;
-    }
-    if (!ours) return;
-  }
+  if (!isDm && (!isThreadReply || (args.botUserId && text.includes(`<@${args.botUserId}`)))) return;
   await acceptQuestion(deps, args.client, {
     question: decodeSlackText(stripMention(text, args.botUserId)),
     user,
@@ -47,5 +36,7 @@ export async function handleMessage(deps: BotDeps, args: { event: unknown; body:
     surface: isDm ? "dm" : "follow_up",
     eventAt: receivedAt,
     dedupeKeys: [`msg:${channel}:${ts}`, `event:${envelope.data.event_id}`],
+    // Without Redis Skiff cannot tell its threads from others; staying quiet beats answering strangers.
+    ...(isDm ? {} : { onlyInSkiffThread: true }),
   });
 }

@@ -3,9 +3,13 @@ import type { BotDeps } from "../bot-deps.js";
 import { sqlMessage } from "../render/sql-message.js";
 import { blockActionSchema } from "../slack/slack-payloads.js";
 
-/** Show SQL: every statement behind the answer, shown only to whoever asked for it. */
+/** Show SQL: every statement behind the answer, shown only to whoever asked for it (after the click is acked). */
 export async function handleShowSql(deps: BotDeps, args: { body: unknown; ack: () => Promise<void>; client: webApi.WebClient }): Promise<void> {
   await args.ack();
+  deps.afterAck.run("show SQL", () => showSql(deps, args));
+}
+
+async function showSql(deps: BotDeps, args: { body: unknown; client: webApi.WebClient }): Promise<void> {
   const body = blockActionSchema.safeParse(args.body);
   if (!body.success || !body.data.channel) return;
   const runId = body.data.actions[0]?.value ?? "";

@@ -16,7 +16,7 @@ export function createBotMetrics(options: { queues: readonly QueueDepthSource[];
   const busy = new Counter({ name: "skiff_busy_placeholders_total", help: "Placeholders that told the asker the queue is deep and how long the wait is", registers: [registry] });
   const recovered = new Counter({
     name: "skiff_questions_recovered_total",
-    help: "Steps of accepted questions the reconciler redid (enqueue, placeholder, failed: a failure the thread was never told)",
+    help: "Steps of accepted questions the reconciler redid (enqueue, placeholder, echo: an /ask question's message, failed: a failure the thread was never told)",
     labelNames: ["step"],
     registers: [registry],
   });

@@ -11,6 +11,7 @@ import { createWaitEstimator } from "../ask/create-wait-estimator.js";
 import type { BotDeps } from "../bot-deps.js";
 import { signRunLink } from "../links/run-link.js";
 import { createBotMetrics } from "../metrics/create-bot-metrics.js";
+import { createAfterAck } from "../slack/create-after-ack.js";
 import { createWebHandler } from "./create-web-handler.js";
 
 const linkSecret = "test-link-secret-0123456789abcdef0123456789";
@@ -48,6 +49,7 @@ beforeAll(async () => {
     waitEstimator: createWaitEstimator({ waitingCount: () => Promise.resolve(0), slots: 1, maxWaitMs: 20_000 }),
     runStore,
     metrics: createBotMetrics({ queues: [], defaultMetrics: false }),
+    afterAck: createAfterAck({ logger: silentLogger }),
     logger: silentLogger,
     clock: fixedClock(now),
   };

@@ -25,6 +25,12 @@ export interface FakeSlack {
    * Retry-After of `retryAfterSeconds`). The failed calls are recorded too.
    */
   failNext(method: string, error: string, options?: SlackFailure): void;
+  /**
+   * Holds calls to `method` (those matching `when`) open, unanswered, until
+   * `release()`: a Slack that is slow for exactly the call a test is about.
+   * `waitForHeld(n)` resolves once `n` calls are being held.
+   */
+  hold(method: string, options?: { when?: (params: Record<string, unknown>) => boolean }): HeldCalls;
   /** Resolves when `predicate` holds for the recorded calls; rejects after `timeoutMs`. */
   waitFor(predicate: (calls: readonly SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
   reset(): void;
@@ -40,6 +46,14 @@ export interface SlackFailure {
   times?: number;
   /** Only calls whose params match fail (e.g. the final answer's update, not a progress update); others pass this failure by. @defaultValue every call */
   when?: (params: Record<string, unknown>) => boolean;
+}
+
+export interface HeldCalls {
+  /** Calls held right now. */
+  held(): number;
+  waitForHeld(count: number, timeoutMs?: number): Promise<void>;
+  /** Answers every held call and stops holding. */
+  release(): void;
 }
 
 export const fakeBotUserId = "UBOTSKIFF";
@@ -96,6 +110,13 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
         return { ok: true, url: socket.url };
       case "chat.update":
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      case "conversations.history": {
+        // The channel's top-level messages, newest first, with metadata when asked for.
+        const withMetadata = String(params.include_all_metadata) === "true";
+        const posted = calls.filter((c) => c.method === "chat.postMessage" && c.response.ok === true && c.params.channel === params.channel && !c.params.thread_ts);
+        const messages = posted.reverse().map((c) => ({ type: "message", ts: c.response.ts, text: c.params.text, ...(withMetadata && c.params.metadata ? { metadata: c.params.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case "conversations.replies": {
         // The thread as Slack keeps it: the parent and the replies posted so far, with metadata when asked for.
         const withMetadata = String(params.include_all_metadata) === "true";
@@ -120,10 +141,21 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
     }
   };
 
+  const holds: { method: string; when?: (params: Record<string, unknown>) => boolean; waiting: (() => void)[]; released: boolean; changed: Set<() => void> }[] = [];
+  const heldUntilReleased = (method: string, params: Record<string, unknown>) => {
+    const hold = holds.find((h) => !h.released && h.method === method && (h.when?.(params) ?? true));
+    if (!hold) return undefined;
+    return new Promise<void>((resolve) => {
+      hold.waiting.push(resolve);
+      for (const notify of hold.changed) notify();
+    });
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       const method = (req.url ?? "/").replace(/^\/+/, "").split("?")[0] ?? "";
       const params = parseParams(req.headers["content-type"], await readBody(req));
+      await heldUntilReleased(method, params);
       const auth = req.headers.authorization;
       const { status, headers, body: response } = answer(method, params);
       const call = { method, params, token: auth?.replace(/^Bearer /, "") ?? (params.token as string | undefined), at: Date.now(), response };
@@ -151,6 +183,35 @@ export async function startFakeSlack(options: { onCall?: (call: SlackCall) => vo
       const queued = failures.get(method) ?? [];
       for (let i = 0; i < (failure.times ?? 1); i++) queued.push({ ...failure, error });
       failures.set(method, queued);
+    },
+    hold(method, options = {}) {
+      const hold = { method, ...(options.when ? { when: options.when } : {}), waiting: [] as (() => void)[], released: false, changed: new Set<() => void>() };
+      holds.push(hold);
+      return {
+        held: () => hold.waiting.length,
+        waitForHeld: (count, timeoutMs = 30_000) =>
+          new Promise<void>((resolve, reject) => {
+            const check = () => {
+              if (hold.waiting.length < count) return;
+              done();
+              resolve();
+            };
+            const timer = setTimeout(() => {
+              done();
+              reject(new Error(`fake Slack: ${hold.waiting.length} of ${count} ${method} calls held after ${timeoutMs} ms`));
+            }, timeoutMs);
+            const done = () => {
+              clearTimeout(timer);
+              hold.changed.delete(check);
+            };
+            hold.changed.add(check);
+            check();
+          }),
+        release: () => {
+          hold.released = true;
+          for (const answer of hold.waiting.splice(0)) answer();
+        },
+      };
     },
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
