@@ -14,7 +14,8 @@ import { eventEnvelope, postToBot } from "./fakes/slack/signed-slack-request.js"
 import { fakeBotUserId, startFakeSlack, type SlackCall } from "./fakes/slack/start-fake-slack.js";
 import { TEST_AS_OF } from "./fixtures/demo-lake.js";
 import { deleteKeys } from "./fixtures/delete-keys.js";
-import { answersInThread, isFinalAnswer, stackEnv, testLinkSecret, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
+import { startRedisTap } from "./fixtures/redis-tap.js";
+import { answersInThread, isFinalAnswer, queuesSettled, stackEnv, testLinkSecret, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
 import { spawnRole } from "./fixtures/spawn-role.js";
 
 // A bot that dies while accepting questions: the next bot's reconciler finishes what it left, and every
@@ -27,14 +28,34 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-async function stack(name: string, onCall?: (call: SlackCall) => void) {
+async function stack(name: string, onCall?: (call: SlackCall) => void, extra: NodeJS.ProcessEnv = {}) {
   const fake = await startFakeSlack(onCall ? { onCall } : {});
   cleanup.push(() => fake.close());
   const prefix = uniquePrefix(name);
   cleanup.push(() => deleteKeys(prefix));
   // Sweeps every 200 ms, so the test waits on the reconciler's work rather than on its cadence.
-  const env = await stackEnv({ fake, prefix, extra: { SKIFF_RECONCILE_MS: "200" } });
+  const env = await stackEnv({ fake, prefix, extra: { SKIFF_RECONCILE_MS: "200", ...extra } });
   return { fake, prefix, env, keyPrefix: `${prefix}:bot` };
+}
+
+/**
+ * A bot in its own process whose Redis goes through a tap: the moment it sends the admission of a question
+ * carrying `marker`, the tap stops the process (SIGSTOP); once the admission has run in Redis (its answer
+ * held back, so the bot never saw it) the process is SIGKILLed: dead after admission and before anything
+ * else, the ack included. Resolves with what the delivery got back (0: no response at all).
+ */
+async function killAfterAdmission(env: NodeJS.ProcessEnv, keyPrefix: string, marker: string, runId: string, deliver: (botUrl: string) => Promise<number>): Promise<number> {
+  const tap = await startRedisTap();
+  cleanup.push(() => tap.close());
+  const bot = await spawnRole("bot", { ...env, REDIS_URL: `redis://127.0.0.1:${tap.port}` });
+  cleanup.push(() => bot.kill());
+  const port = (JSON.parse(await bot.waitForLog((line) => line.includes('"bot ready"'), "bot ready")) as { port: number }).port;
+  const admission = tap.holdAnswers(marker, () => bot.child.kill("SIGSTOP"));
+  const delivered = deliver(`http://127.0.0.1:${port}/slack/events`);
+  await admission.sent;
+  await waitUntil(async () => (await redis.hexists(pendingKeys(keyPrefix).pending, runId)) === 1, "the admission ran in Redis");
+  await bot.kill();
+  return delivered;
 }
 
 /** The bot role in its own process, from the build as production runs it; resolves with its port once it takes events. */
@@ -66,6 +87,64 @@ function expectAnsweredOnce(calls: readonly SlackCall[], channel: string, ts: st
 }
 
 describe("a bot that dies while accepting questions", { timeout: 240_000 }, () => {
+  it("killed between admission and the ack: the next bot answers the question exactly once, Slack's redelivery included, without counting it twice", async () => {
+    // One question a minute: a redelivery counted against the asker would be told to slow down.
+    const { fake, env, keyPrefix } = await stack("killed-before-ack", undefined, { SKIFF_RATE_LIMIT_PER_MINUTE: "1" });
+    const channel = "CKILLEDACK";
+    const ts = "1764498200.000001";
+    const runId = questionRunId(testLinkSecret, `msg:${channel}:${ts}`);
+    const body = eventEnvelope({ type: "app_mention", user: "UKILLED", text: `<@${fakeBotUserId}> New enterprise accounts this month`, ts, channel }, "EvKilledBeforeAck");
+    const status = await killAfterAdmission(env, keyPrefix, channel, runId, (url) => postToBot(url, { secret: testSigningSecret, body }).then((r) => r.status, () => 0));
+    expect(status, "the dead bot acknowledged the event").toBe(0);
+    expect(fake.calls.filter((c) => c.params.channel === channel)).toHaveLength(0);
+
+    // Slack got no ack, so it delivers the event again, to the next bot: a duplicate of a question already pending.
+    const roles = await startRoles({ roles: ["query", "agent", "bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger });
+    cleanup.push(() => roles.close());
+    expect((await postToBot(`http://127.0.0.1:${roles.port ?? 0}/slack/events`, { secret: testSigningSecret, body, retryNum: 1 })).status).toBe(200);
+    await fake.waitFor((calls) => answersInThread(calls, channel, ts).length === 1, 60_000);
+    await waitUntil(async () => (await redis.zcard(pendingKeys(keyPrefix).pendingAt)) === 0, "the answered question left the pending list");
+    await queuesSettled(env.SKIFF_QUEUE_PREFIX ?? "");
+
+    expectAnsweredOnce(fake.calls, channel, ts);
+    const said = fake.calls.filter((c) => c.method === "chat.postMessage" && c.params.channel === channel).map((c) => String(c.params.text));
+    expect(said.filter((text) => /as many as I take|can't take questions/.test(text))).toEqual([]);
+  });
+
+  it("killed between admitting an /ask and its ack: the next bot posts the question in the channel once and answers it there once", async () => {
+    const { fake, env, keyPrefix } = await stack("killed-before-ask-ack");
+    const channel = "CKILLEDASK";
+    const runId = questionRunId(testLinkSecret, "cmd:T.killed.ask");
+    const form = new URLSearchParams({
+      command: "/ask",
+      text: "Top 10 countries by requests in the last 7 days",
+      user_id: "UKILLEDASK",
+      user_name: "ada",
+      channel_id: channel,
+      team_id: "T0TEST",
+      trigger_id: "T.killed.ask",
+      response_url: `${fake.url}response/T.killed.ask`,
+      api_app_id: "A0SKIFF",
+    }).toString();
+    const status = await killAfterAdmission(env, keyPrefix, channel, runId, (url) =>
+      postToBot(url, { secret: testSigningSecret, body: form, contentType: "application/x-www-form-urlencoded" }).then((r) => r.status, () => 0),
+    );
+    expect(status, "the dead bot acknowledged the command").toBe(0);
+    expect(fake.calls.filter((c) => c.params.channel === channel)).toHaveLength(0);
+
+    const roles = await startRoles({ roles: ["query", "agent", "bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger });
+    cleanup.push(() => roles.close());
+    const echoes = (calls: readonly SlackCall[]) => calls.filter((c) => c.method === "chat.postMessage" && c.params.channel === channel && !c.params.thread_ts && c.response.ok === true);
+    await fake.waitFor((calls) => echoes(calls).length === 1, 60_000);
+    const threadTs = String(echoes(fake.calls)[0]?.response.ts);
+    expect(echoes(fake.calls)[0]?.params.text).toBe("<@UKILLEDASK> asked: Top 10 countries by requests in the last 7 days");
+    await fake.waitFor((calls) => answersInThread(calls, channel, threadTs).length === 1, 60_000);
+    await waitUntil(async () => (await redis.zcard(pendingKeys(keyPrefix).pendingAt)) === 0, "the answered question left the pending list");
+    await queuesSettled(env.SKIFF_QUEUE_PREFIX ?? "");
+    expect(echoes(fake.calls)).toHaveLength(1);
+    expectAnsweredOnce(fake.calls, channel, threadTs);
+  });
+
   it("leaves an admitted question that never reached the queue to the next bot, which enqueues and answers it once", async () => {
     const { fake, env, keyPrefix, prefix } = await stack("bot-died");
     const ts = "1764498000.000001";

@@ -161,6 +161,38 @@ describe("Skiff in Slack", { timeout: 120_000 }, () => {
     expect(String(help.params.text)).toContain("/ask");
   });
 
+  it("posts an /ask question in its channel only once it is admitted: once however often it arrives, never when it is over the limit", async () => {
+    const form = (triggerId: string, user = "UASKER10") =>
+      new URLSearchParams({
+        command: "/ask",
+        text: "Bandwidth by cache status for the last 24 hours",
+        user_id: user,
+        user_name: "lin",
+        channel_id: "CSLASHDUP",
+        team_id: "T0TEST",
+        trigger_id: triggerId,
+        response_url: `${stack.fake.url}response/${triggerId}`,
+        api_app_id: "A0SKIFF",
+      }).toString();
+    const post = (triggerId: string, user?: string) =>
+      postToBot(`${stack.botUrl}/slack/events`, { secret: testSigningSecret, body: form(triggerId, user), contentType: "application/x-www-form-urlencoded" });
+    const echoes = (calls: readonly SlackCall[]) => calls.filter((c) => c.method === "chat.postMessage" && c.params.channel === "CSLASHDUP" && !c.params.thread_ts);
+    const statuses = await Promise.all([post("T.dup"), post("T.dup")]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200]);
+    expect((await post("T.dup")).status).toBe(200);
+    await stack.fake.waitFor((calls) => echoes(calls).length === 1, waitMs);
+    const { final } = await answerIn(String(echoes(stack.fake.calls)[0]?.response.ts));
+    expect(final.params.text).toMatch(/\d/);
+
+    // Over the limit (3 a minute in this file): told privately, and nothing posted in the channel.
+    for (const n of [1, 2, 3]) expect((await post(`T.fast${n}`, "UASKER11")).status).toBe(200);
+    expect((await post("T.fast4", "UASKER11")).status).toBe(200);
+    await stack.fake.waitFor((calls) => calls.some((c) => c.method === "response/T.fast4"), waitMs);
+    expect(String(stack.fake.callsTo("response/T.fast4")[0]?.params.text)).toMatch(/as many as I take from one person/);
+    await stack.settled(waitMs);
+    expect(echoes(stack.fake.calls)).toHaveLength(4);
+  });
+
   it("treats a reply in a thread Skiff answered as a follow-up with the thread's history, and ignores other threads", async () => {
     const first = mention("How many zones signed up each day this week?", { user: "UASKER4" });
     await postEvent(first);

@@ -5,10 +5,11 @@ import { startRoles } from "../cli/serve/start-roles.js";
 import { fixedClock } from "../shared/clock.js";
 import { silentLogger } from "../shared/logger.js";
 import { eventEnvelope, postToBot } from "./fakes/slack/signed-slack-request.js";
-import { fakeBotUserId, startFakeSlack } from "./fakes/slack/start-fake-slack.js";
+import { fakeBotUserId, startFakeSlack, type SlackCall } from "./fakes/slack/start-fake-slack.js";
 import { TEST_AS_OF } from "./fixtures/demo-lake.js";
 import { deleteKeys } from "./fixtures/delete-keys.js";
 import { finalUpdates, stackEnv, testSigningSecret, uniquePrefix } from "./fixtures/slack-stack.js";
+import { createStallingTcpProxy } from "./fixtures/stalling-tcp-proxy.js";
 
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -90,5 +91,46 @@ describe("Redis unreachable", () => {
     const thread = fake.callsTo("chat.postMessage").filter((c) => c.params.thread_ts === "1764490200.000002");
     expect(thread).toHaveLength(1);
     expect(answer?.params.ts).toBe(thread[0]?.response.ts);
+  }, 40_000);
+
+  // Redis that accepts the connection and then never answers: the admission gives up at its bound, so the ack
+  // still reaches Slack within its 3 s, and the thread hears why there will be no answer.
+  async function stalledBot(name: string, extra: NodeJS.ProcessEnv = {}) {
+    const fake = await startFakeSlack();
+    cleanup.push(() => fake.close());
+    const prefix = uniquePrefix(name);
+    cleanup.push(() => deleteKeys(prefix));
+    const proxy = await createStallingTcpProxy({ host: "127.0.0.1", port: 6379 });
+    cleanup.push(() => proxy.close());
+    const env = await stackEnv({ fake, prefix, extra: { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, ...extra } });
+    const bot = await startRoles({ roles: ["bot"], env, clock: fixedClock(TEST_AS_OF), logger: silentLogger, closeTimeoutMs: 5_000 });
+    cleanup.push(() => bot.close());
+    if (extra.SLACK_APP_TOKEN) await fake.socket.waitForConnection();
+    proxy.stall();
+    return { fake, botUrl: `http://127.0.0.1:${bot.port ?? 0}` };
+  }
+
+  const sorryIn = (calls: readonly SlackCall[], ts: string) => calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts === ts && /can't take questions right now/.test(String(c.params.text)));
+
+  it("acknowledges an HTTP event within 3 s while Redis does not answer, and tells the thread", async () => {
+    const { fake, botUrl } = await stalledBot("redis-stalled-http");
+    const ts = "1764490300.000001";
+    const started = Date.now();
+    const response = await postToBot(`${botUrl}/slack/events`, {
+      secret: testSigningSecret,
+      body: eventEnvelope({ type: "app_mention", user: "USTALL", text: `<@${fakeBotUserId}> New enterprise accounts this month`, ts, channel: "CSTALL" }),
+    });
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await fake.waitFor((calls) => sorryIn(calls, ts).length === 1, 15_000);
+  }, 40_000);
+
+  it("acknowledges a Socket Mode envelope within 3 s while Redis does not answer, and tells the thread", async () => {
+    const { fake } = await stalledBot("redis-stalled-socket", { SLACK_APP_TOKEN: "xapp-1-A0SKIFF-stalled" });
+    const ts = "1764490300.000002";
+    const event = { type: "app_mention", user: "USTALL", text: `<@${fakeBotUserId}> New enterprise accounts this month`, ts, channel: "CSTALL", event_ts: ts };
+    // The fake rejects a delivery Slack would call unacknowledged: no ack within 3 s.
+    await fake.socket.deliver("events_api", { token: "legacy", team_id: "T0TEST", api_app_id: "A0SKIFF", type: "event_callback", event_id: "EvStalled1", event_time: 1764490300, event });
+    await fake.waitFor((calls) => sorryIn(calls, ts).length === 1, 15_000);
   }, 40_000);
 });
