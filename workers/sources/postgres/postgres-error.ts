@@ -16,7 +16,7 @@ export function postgresError(error: unknown, source: string, timeoutMs: number)
   if (typeof code === "string" && (networkCodes.has(code) || code.startsWith("08") || code.startsWith("57P") || code === "53300")) {
     return sourceUnavailable(source, error, "check that the database is up and the source's connection settings");
   }
-  if (/timeout exceeded when trying to connect|Connection terminated/i.test(message)) {
+  if (/timeout exceeded when trying to connect|Connection terminated|not queryable/i.test(message)) {
     return sourceUnavailable(source, error, "check that the database is up and the source's connection settings");
   }
   return queryFailed(source, error);
