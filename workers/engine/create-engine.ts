@@ -17,7 +17,6 @@ import { scrubEngineError } from "./errors/scrub-engine-error.js";
 import { createFreshnessChecker } from "./freshness/create-freshness-checker.js";
 import { guardSql, type GuardVerdict } from "./guard-sql.js";
 import { piiMaskedCaveat } from "./caveats/pii-masked-caveat.js";
-import { tokenizeSql } from "./guard/tokenize-sql.js";
 import { createPiiKey, redactPiiKey, type PiiKey } from "./substitute/pii-key.js";
 import { substituteTables, type SubstituteTablesOutcome } from "./substitute/substitute-tables.js";
 import { restoreWrittenText } from "./substitute/restore-written-text.js";
@@ -180,7 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const result = restoreWrittenText(raw, executable, piiKey);
     const piiCaveat =
-      executable.substituted.length === 0 ? undefined : piiMaskedCaveat({ substituted: executable.substituted, tokens: tokenizeSql(query.sql, false) ?? [], result });
+      executable.substituted.length === 0 ? undefined : piiMaskedCaveat({ substituted: executable.substituted, tokens: executable.tokens, result });
     const caveats = await caveatsPromise;
     if (result.truncated) caveats.push(truncatedCaveat(result, maxRows));
     if (piiCaveat) caveats.push(piiCaveat);

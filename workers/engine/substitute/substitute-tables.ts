@@ -26,6 +26,8 @@ export interface SubstituteTablesOutcome {
   substituted: Table[];
   /** Each splice: the text put in, and the text it replaced. Engines that name a column after its expression (DuckDB) quote the first. */
   splices: { inserted: string; written: string }[];
+  /** The statement's tokens (standard reading), when anything was substituted: what the PII caveat reads. */
+  tokens: SqlToken[];
 }
 
 interface Mention {
@@ -64,15 +66,17 @@ export function substituteTables(input: SubstituteTablesInput): SubstituteTables
     if (input.projectionFor(table, physicalName(table)) === undefined) continue;
     projections.set(tableId(table), { table, build: (written) => input.projectionFor(table, written) });
   }
-  if (projections.size === 0) return { sql, substituted: [], splices: [] };
+  if (projections.size === 0) return { sql, substituted: [], splices: [], tokens: [] };
 
   const targets = [...projections.values()].map((entry) => entry.table);
-  const readings = [false, true].map((backslashes) => {
+  const tokenized = [false, true].map((backslashes) => {
     const tokens = tokenizeSql(sql, backslashes);
     if (!tokens) throw guardRejection("parse", "a quote or comment is never closed (or closes differently depending on the engine); rewrite it as a plain SELECT");
-    return findMentions(tokens, targets, dialect);
+    return tokens;
   });
-  const [mentions, other] = readings as [Mention[], Mention[]];
+  const [standard, escaped] = tokenized as [SqlToken[], SqlToken[]];
+  const mentions = findMentions(standard, targets, dialect);
+  const other = findMentions(escaped, targets, dialect);
   if (!sameMentions(mentions, other)) {
     throw guardRejection("substitution", `quotes in this statement read differently depending on the engine, and it reads ${describe(targets)}; write string literals without backslashes`);
   }
@@ -97,7 +101,7 @@ export function substituteTables(input: SubstituteTablesInput): SubstituteTables
     rewritten = `${rewritten.slice(0, mention.start)}${projection}${alias}${rewritten.slice(mention.end)}`;
     splices.push({ inserted: `${projection}${alias}`, written });
   }
-  return { sql: rewritten, substituted: targets, splices };
+  return { sql: rewritten, substituted: targets, splices, tokens: standard };
 }
 
 /** Every maximal dotted name (`a`, `a.b`, `"a"."b"`) that is exactly a target table's physical name and not a call. */
